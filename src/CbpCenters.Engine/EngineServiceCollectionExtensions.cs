@@ -29,6 +29,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<WorkflowRunner>();
         services.TryAddSingleton<ICenterCalendar, UtcCenterCalendar>();
         services.TryAddSingleton<ICaseContextSource, NoCaseContextSource>();
+        services.TryAddSingleton<Notices.INoticeComposer, Notices.PlainNoticeComposer>();
         services.AddScoped<WorkflowRuntime>();
         services.AddScoped<DefinitionService>();
         services.AddScoped<DefinitionFolder>();

@@ -123,6 +123,23 @@ public sealed class ActivityContext
         _effects.Add(e => e.Journal(@event, Node.Id, Node.Type, outcome, message, data, actor));
 
     public void AddOutbox(OutboxMessage message) => _effects.Add(e => e.Commit.Outbox.Add(message));
+
+    /// <summary>
+    /// Composes a notice over the instance scope (plus <paramref name="extra"/>, e.g. the task) and stages it in
+    /// the outbox with a journal line; it is written in the same transaction as this step.
+    /// </summary>
+    public OutboxMessage QueueNotice(string template, NoticeRecipients recipients, IReadOnlyDictionary<string, JsonNode?>? extra = null, Guid? taskId = null)
+    {
+        var message = Service<INoticeComposer>().Compose(template, recipients, ScopeWith(extra));
+        message.InstanceId = Instance.Id;
+        message.CaseId = Instance.CaseId;
+        message.TaskId = taskId;
+        message.ActivityId = Node.Id;
+        AddOutbox(message);
+        Journal(JournalEvents.EmailQueued, $"{template} to {string.Join(", ", recipients.To)}: {message.Subject}",
+            data: new JsonObject { ["outboxId"] = message.Id.ToString(), ["template"] = template });
+        return message;
+    }
     public void AddTask(HumanTask task) => _effects.Add(e => e.Commit.NewTasks.Add(task));
     public void UpdateTask(HumanTask task) => _effects.Add(e => e.Commit.UpdateTask(task));
     public void AddTaskEvent(TaskEvent taskEvent) => _effects.Add(e => e.Commit.TaskEvents.Add(taskEvent));
