@@ -1,6 +1,35 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using CbpCenters.Server.Auth;
+using CbpCenters.Server.Email;
+using CbpCenters.Server.Endpoints;
+using CbpCenters.Server.Hosting;
+using CbpCenters.Server.Jobs;
+using Scalar.AspNetCore;
 
-app.MapGet("/", () => "Hello World!");
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCbpCentersServices();
+
+var app = builder.Build();
+await app.PrepareAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health");
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapAuthApi();
+app.MapDefinitionsApi();
+app.MapInstancesApi();
+app.MapTasksApi();
+app.MapOrganisationApi();
+if (app.Services.GetService<ServiceClock>() is not null) app.MapClockApi();
+app.UseCbpCentersJobs();
+app.UseCbpCentersMail();
+app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
 
 app.Run();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

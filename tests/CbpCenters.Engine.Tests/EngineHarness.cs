@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CbpCenters.Engine.Definitions;
 using CbpCenters.Engine.Runtime;
 using CbpCenters.Engine.Stores;
+using CbpCenters.Engine.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -16,7 +17,7 @@ public sealed class EngineHarness : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<ICaseContextSource>(Cases);
-        services.AddWorkflowEngine().AddInMemoryWorkflowStores();
+        services.AddWorkflowEngine().AddInMemoryWorkflowStores().AddHumanTasks();
         configure?.Invoke(services);
         Services = services.BuildServiceProvider();
     }

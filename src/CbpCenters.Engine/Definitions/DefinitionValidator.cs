@@ -13,7 +13,7 @@ public sealed record DefinitionError(string? ActivityId, string Rule, string Mes
 }
 
 /// <summary>Checks a definition before it can be published: everything a runner would otherwise trip over.</summary>
-public sealed partial class DefinitionValidator(ActivityRegistry registry)
+public sealed partial class DefinitionValidator(ActivityRegistry registry, IEnumerable<IDefinitionRule> rules)
 {
     public const string InPort = "In";
 
@@ -88,6 +88,8 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
             foreach (var outcome in activity.OutcomesOf(node).Where(o => graph.Outbound(node.Id, o).Count == 0))
                 Add(node.Id, "unwired-outcome", $"outcome '{outcome}' of {node.Type} '{node.Id}' is not connected to anything.");
         }
+        foreach (var rule in rules)
+            errors.AddRange(rule.Check(definition));
         return errors;
     }
 

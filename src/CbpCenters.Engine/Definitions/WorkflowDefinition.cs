@@ -12,6 +12,8 @@ public sealed class WorkflowDefinition
     public string Name { get; set; } = "";
     public int Version { get; set; } = 1;
     public string? Description { get; set; }
+    /// <summary>The kind of case the workflow works on (Protest, PostSummaryCorrection, ...), for template checks.</summary>
+    public string? CaseKind { get; set; }
     public List<VariableDefinition> Variables { get; set; } = [];
     public List<InputDefinition> Inputs { get; set; } = [];
     public Flowchart Root { get; set; } = new();

@@ -26,7 +26,10 @@ public sealed class OutboxMessage
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
+    /// <summary>The last failure: the SMTP server's reply, or why it could not be reached.</summary>
     public string? LastError { get; set; }
+    /// <summary>The SMTP server's reply when the message was accepted.</summary>
+    public string? SmtpReply { get; set; }
     public int Version { get; set; }
 
     /// <summary>Stable across retries so a receiver can recognise a message sent twice after a crash.</summary>

@@ -16,6 +16,7 @@ public static class JournalEvents
     public const string BookmarkCancelled = "BookmarkCancelled";
     public const string Log = "Log";
     public const string EmailQueued = "EmailQueued";
+    public const string EmailFailed = "EmailFailed";
     public const string TaskCreated = "TaskCreated";
     public const string TaskCompleted = "TaskCompleted";
     public const string TaskReminded = "TaskReminded";

@@ -141,6 +141,31 @@ public sealed class WorkflowRuntime(
         return instance;
     }
 
+    /// <summary>
+    /// Records an incident found outside a run (e.g. a notice the mail server refused for good) and journals
+    /// it, without changing what the instance is waiting for; staff see it on the instance and can act on it.
+    /// </summary>
+    public async Task RecordIncidentAsync(Guid instanceId, string activityId, string message, string @event, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (instance, graph, open) = await LoadAsync(instanceId, ct);
+            var execution = await ExecutionAsync(instance, graph, open, isNew: false, "system", ct);
+            var type = graph.Nodes.TryGetValue(activityId, out var node) ? node.Type : "";
+            instance.State.Incidents.Add(new Incident(activityId, type, message, execution.Now));
+            instance.UpdatedAt = execution.Now;
+            execution.Journal(@event, activityId, type, message: message);
+            try
+            {
+                await store.CommitAsync(execution.Commit, ct);
+                return;
+            }
+            catch (WorkflowConflictException) when (attempt < ConflictRetries)
+            {
+            }
+        }
+    }
+
     private async Task<(WorkflowInstance, Definitions.WorkflowGraph, IReadOnlyList<Bookmark>)> LoadAsync(Guid instanceId, CancellationToken ct)
     {
         var instance = await store.FindInstanceAsync(instanceId, ct)

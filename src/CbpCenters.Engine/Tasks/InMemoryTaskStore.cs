@@ -43,7 +43,7 @@ public sealed class InMemoryTaskStore : ITaskStore
     {
         lock (_lock)
         {
-            CheckVersions([task]);
+            CheckVersionsHeld([task]);
             task.Version++;
             _tasks[task.Id] = InMemoryWorkflowStore.Copy(task);
             _events.AddRange(events);
@@ -83,18 +83,30 @@ public sealed class InMemoryTaskStore : ITaskStore
                 .MaxBy(t => (t.CreatedAt, t.Id))?.Assignee);
     }
 
+    // A workflow commit checks and applies its task changes under this store's lock too, so a claim running at
+    // the same moment never corrupts the tables. Check and write are two critical sections, though: a claim
+    // that lands between them is overwritten. The workflow store would have to hold this lock for its whole
+    // commit to close that window; the database store has no such window.
     internal void CheckVersions(IEnumerable<HumanTask> updated)
     {
-        foreach (var task in updated)
-            if (!_tasks.TryGetValue(task.Id, out var current) || current.Version != task.Version)
-                throw new WorkflowConflictException("The task was changed by someone else; reload it.");
+        lock (_lock) CheckVersionsHeld(updated);
     }
 
     internal void Apply(WorkflowCommit commit)
     {
-        foreach (var task in commit.NewTasks) _tasks[task.Id] = InMemoryWorkflowStore.Copy(task);
-        foreach (var task in commit.UpdatedTasks) { task.Version++; _tasks[task.Id] = InMemoryWorkflowStore.Copy(task); }
-        _events.AddRange(commit.TaskEvents);
-        _comments.AddRange(commit.TaskComments);
+        lock (_lock)
+        {
+            foreach (var task in commit.NewTasks) _tasks[task.Id] = InMemoryWorkflowStore.Copy(task);
+            foreach (var task in commit.UpdatedTasks) { task.Version++; _tasks[task.Id] = InMemoryWorkflowStore.Copy(task); }
+            _events.AddRange(commit.TaskEvents);
+            _comments.AddRange(commit.TaskComments);
+        }
+    }
+
+    private void CheckVersionsHeld(IEnumerable<HumanTask> updated)
+    {
+        foreach (var task in updated)
+            if (!_tasks.TryGetValue(task.Id, out var current) || current.Version != task.Version)
+                throw new WorkflowConflictException("The task was changed by someone else; reload it.");
     }
 }

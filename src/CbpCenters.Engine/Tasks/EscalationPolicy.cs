@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CbpCenters.Engine.Calendar;
+
+namespace CbpCenters.Engine.Tasks;
+
+public static class EscalationActions
+{
+    public const string Remind = "remind";
+    public const string Escalate = "escalate";
+    public const string Timeout = "timeout";
+    public static readonly string[] All = [Remind, Escalate, Timeout];
+}
+
+public static class EscalationTargets
+{
+    public const string CenterDirector = "CenterDirector";
+    public const string DirectorFieldOperations = "DFO";
+    public static readonly string[] All = [CenterDirector, DirectorFieldOperations];
+}
+
+public static class EscalationModes
+{
+    /// <summary>The director joins the task's candidate users; the assignee keeps it.</summary>
+    public const string Candidate = "candidate";
+    /// <summary>The director becomes the assignee.</summary>
+    public const string Reassign = "reassign";
+    public static readonly string[] All = [Candidate, Reassign];
+}
+
+/// <summary>One step of a task's escalation policy: when (<see cref="At"/>) and what to do.</summary>
+public sealed record EscalationStep(int Index, EscalationMoment At, string Action, string? To, string Mode);
+
+/// <summary>
+/// A task's escalation policy, from the <c>escalation</c> property: ordered steps
+/// <c>[{"at": "75%", "action": "remind"}, {"at": "due", "action": "escalate", "to": "CenterDirector"},
+/// {"at": "due+P10BD", "action": "escalate", "to": "DFO"}, {"at": "due+P20BD", "action": "timeout"}]</c>.
+/// Each step runs on its own durable timer, so it fires once, at its instant, whatever happens to the process.
+/// </summary>
+public sealed class EscalationPolicy
+{
+    private EscalationPolicy(IReadOnlyList<EscalationStep> steps) => Steps = steps;
+
+    public IReadOnlyList<EscalationStep> Steps { get; }
+
+    /// <summary>A step is placed relative to the due date, so the task must have one.</summary>
+    public bool NeedsDue => Steps.Any(s => s.At.NeedsDue);
+
+    public bool HasTimeout => Steps.Any(s => s.Action == EscalationActions.Timeout);
+
+    /// <summary>Reads a policy that passed <see cref="DesignProblems"/>.</summary>
+    /// <exception cref="FormatException">The policy is malformed.</exception>
+    public static EscalationPolicy Read(JsonNode? escalation)
+    {
+        if (escalation is null) return new([]);
+        if (escalation is not JsonArray steps) throw new FormatException("property 'escalation' must be a list of steps.");
+        return new([.. steps.Select((step, index) =>
+        {
+            var at = step?["at"]?.ToString();
+            if (!EscalationMoment.TryParse(at, out var moment, out var error)) throw new FormatException($"escalation step {index + 1}: {error}");
+            var action = step?["action"]?.ToString() ?? "";
+            return new EscalationStep(index, moment, action, step?["to"]?.ToString(), step?["mode"]?.ToString() ?? EscalationModes.Candidate);
+        })]);
+    }
+
+    /// <summary>Design errors of the <c>escalation</c> property, one sentence each.</summary>
+    public static IEnumerable<string> DesignProblems(JsonNode? escalation, bool hasDue)
+    {
+        if (escalation is null) yield break;
+        if (escalation is not JsonArray steps)
+        {
+            yield return "property 'escalation' must be a list of steps: [{\"at\": \"75%\", \"action\": \"remind\"}].";
+            yield break;
+        }
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var name = $"escalation step {i + 1}";
+            if (steps[i] is not JsonObject step)
+            {
+                yield return $"{name} must be an object {{at, action, to, mode}}.";
+                continue;
+            }
+            if (!EscalationMoment.TryParse(step["at"]?.ToString(), out var at, out var error))
+                yield return $"{name}: {error}";
+            else if (at.NeedsDue && !hasDue)
+                yield return $"{name} is placed relative to the due date ('{at}'), but the task has no 'due'.";
+            var action = step["action"]?.ToString();
+            if (action is null || !EscalationActions.All.Contains(action))
+                yield return $"{name}: action must be one of {string.Join(", ", EscalationActions.All)}, not '{action}'.";
+            var to = step["to"]?.ToString();
+            if (action == EscalationActions.Escalate && (to is null || !EscalationTargets.All.Contains(to)))
+                yield return $"{name}: an escalation goes to CenterDirector or DFO, not '{to}'.";
+            if (action != EscalationActions.Escalate && (to is not null || step["mode"] is not null))
+                yield return $"{name}: only an escalate step takes 'to' and 'mode'.";
+            if (step["mode"]?.ToString() is { } mode && !EscalationModes.All.Contains(mode))
+                yield return $"{name}: mode must be candidate or reassign, not '{mode}'.";
+        }
+    }
+}
+
+/// <summary>
+/// When an escalation step fires: <c>75%</c> (of the time from creation to due), <c>due</c>, <c>due+P10BD</c>,
+/// <c>due-P2BD</c> or <c>created+P5BD</c>. Durations count in the Center's time zone and business calendar.
+/// </summary>
+public readonly record struct EscalationMoment(string Anchor, int Percent, int Sign, WorkDuration Offset)
+{
+    public const string Created = "created";
+    public const string Due = "due";
+    public const string Share = "percent";
+
+    public bool NeedsDue => Anchor is Due or Share;
+
+    public static bool TryParse(string? text, out EscalationMoment moment, out string? error)
+    {
+        moment = default;
+        error = null;
+        var at = text?.Trim() ?? "";
+        if (at.EndsWith('%'))
+        {
+            if (int.TryParse(at[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var percent) && percent is >= 1 and <= 100)
+            {
+                moment = new(Share, percent, 0, default);
+                return true;
+            }
+            error = $"'{at}' is not a share of the time to the due date; write a whole percentage from 1% to 100%.";
+            return false;
+        }
+        foreach (var anchor in new[] { Due, Created })
+        {
+            if (!at.StartsWith(anchor, StringComparison.Ordinal)) continue;
+            var rest = at[anchor.Length..];
+            if (rest.Length == 0)
+            {
+                moment = new(anchor, 0, 0, default);
+                return true;
+            }
+            var sign = rest[0] switch { '+' => 1, '-' => -1, _ => 0 };
+            if (sign == 0 || (anchor == Created && sign < 0))
+                break;
+            if (!WorkDuration.TryParse(rest[1..], out var offset, out var durationError))
+            {
+                error = $"'{at}': {durationError}";
+                return false;
+            }
+            moment = new(anchor, 0, sign, offset);
+            return true;
+        }
+        error = $"'{at}' is not an escalation moment; write 75%, due, due+P10BD, due-P2BD or created+P5BD.";
+        return false;
+    }
+
+    /// <summary>
+    /// The instant of this moment for a task created at <paramref name="created"/> and due at <paramref name="due"/>.
+    /// A percentage is of the elapsed time; when it falls on a weekend or holiday it moves back to the same
+    /// local time on the business day before (never before creation), so a reminder is never later than its share.
+    /// </summary>
+    public DateTimeOffset InstantFor(DateTimeOffset created, DateTimeOffset? due, TimeZoneInfo zone, BusinessCalendar calendar)
+    {
+        if (NeedsDue && due is null) throw new InvalidOperationException($"Escalation at '{this}' needs the task's due date, and it has none.");
+        return Anchor switch
+        {
+            Share => ShareOf(created, due!.Value, zone, calendar),
+            Due when Sign < 0 => Before(Offset, due!.Value, zone, calendar),
+            Due => Offset.AddTo(due!.Value, zone, calendar),
+            _ => Offset.AddTo(created, zone, calendar),
+        };
+    }
+
+    public override string ToString() => Anchor switch
+    {
+        Share => $"{Percent}%",
+        _ when Sign == 0 => Anchor,
+        _ => $"{Anchor}{(Sign < 0 ? '-' : '+')}{Offset}",
+    };
+
+    private DateTimeOffset ShareOf(DateTimeOffset created, DateTimeOffset due, TimeZoneInfo zone, BusinessCalendar calendar)
+    {
+        var instant = created + (due - created) * (Percent / 100.0);
+        var local = ZonedTime.ToLocal(instant, zone);
+        var date = DateOnly.FromDateTime(local);
+        while (!calendar.IsBusinessDay(date)) date = date.AddDays(-1);
+        var moved = ZonedTime.ToUtc(date.ToDateTime(TimeOnly.FromDateTime(local)), zone);
+        return moved < created ? instant.ToUniversalTime() : moved;
+    }
+
+    /// <summary>The instant <paramref name="duration"/> before <paramref name="from"/>: the reverse of <see cref="WorkDuration.AddTo"/>.</summary>
+    private static DateTimeOffset Before(WorkDuration duration, DateTimeOffset from, TimeZoneInfo zone, BusinessCalendar calendar)
+    {
+        var result = from.ToUniversalTime() - duration.Time;
+        if (duration.Years == 0 && duration.Months == 0 && duration.Days == 0 && duration.BusinessDays == 0) return result;
+        var local = ZonedTime.ToLocal(result, zone);
+        var date = DateOnly.FromDateTime(local);
+        for (var left = duration.BusinessDays; left > 0;)
+        {
+            date = date.AddDays(-1);
+            if (calendar.IsBusinessDay(date)) left--;
+        }
+        var moved = date.ToDateTime(TimeOnly.FromDateTime(local)).AddDays(-duration.Days).AddMonths(-duration.Months).AddYears(-duration.Years);
+        return ZonedTime.ToUtc(moved, zone);
+    }
+}

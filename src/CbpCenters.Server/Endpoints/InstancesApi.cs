@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using CbpCenters.Engine.Runtime;
+using CbpCenters.Engine.Stores;
+using CbpCenters.Server.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CbpCenters.Server.Endpoints;
+
+public static class InstancesApi
+{
+    public static IEndpointRouteBuilder MapInstancesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/workflow-instances").WithTags("Workflow instances").RequireAuthorization();
+        api.MapPost("/", Start).WithName("StartInstance").WithSummary("Starts the published version of a definition with input.")
+            .RequireAuthorization(AppRoles.StartWorkflows);
+        api.MapGet("/", List).WithName("ListInstances").WithSummary("Instances, newest first, filtered by status, definition or correlation id.");
+        api.MapGet("/{id:guid}", Get).WithName("GetInstance").WithSummary("An instance with its variables, open bookmarks and incidents.");
+        api.MapGet("/{id:guid}/journal", Journal).WithName("GetJournal").WithSummary("The audit trail of an instance, in order.");
+        api.MapPost("/{id:guid}/signals/{name}", Signal).WithName("SignalInstance")
+            .WithSummary("Delivers a named signal (with an optional JSON payload) to the instance waiting for it.")
+            .RequireAuthorization(AppRoles.StartWorkflows);
+        api.MapPost("/{id:guid}/retry", Retry).WithName("RetryInstance").WithSummary("Runs a faulted instance again from the faulted activity.")
+            .RequireAuthorization(AppRoles.OperateWorkflows);
+        api.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelInstance").WithSummary("Cancels an instance and its open tasks and timers.")
+            .RequireAuthorization(AppRoles.OperateWorkflows);
+        return app;
+    }
+
+    public sealed record StartRequest(string DefinitionId, JsonObject? Input, string? CorrelationId, int? Version, string? CenterCode);
+    public sealed record CancelRequest(string? Reason);
+    public sealed record BookmarkDto(Guid Id, string ActivityId, string Kind, string? Name, DateTimeOffset? DueAt);
+
+    public sealed record InstanceDto(
+        Guid Id, string DefinitionId, int DefinitionVersion, string DefinitionName, string Status, string? CorrelationId,
+        Guid? CaseId, string? CenterCode, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? FinishedAt,
+        JsonObject Input, JsonObject Variables, IReadOnlyList<Incident> Incidents, IReadOnlyList<BookmarkDto> Bookmarks);
+
+    public sealed record InstanceSummary(
+        Guid Id, string DefinitionId, int DefinitionVersion, string DefinitionName, string Status, string? CorrelationId,
+        string? CenterCode, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+    private static async Task<Created<InstanceDto>> Start(StartRequest request, WorkflowRuntime runtime, IWorkflowStore store, HttpContext http, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.DefinitionId))
+            throw new WorkflowInputException("definitionId", "definitionId is required.");
+        var instance = await runtime.StartAsync(new StartWorkflow(
+            request.DefinitionId, request.Input, request.CorrelationId, request.Version, CenterCode: request.CenterCode,
+            Actor: http.User.Identity!.Name!), ct);
+        return TypedResults.Created($"/api/v1/workflow-instances/{instance.Id}", await ToDtoAsync(instance, store, ct));
+    }
+
+    private static async Task<Ok<Page<InstanceSummary>>> List(
+        IWorkflowStore store, string? definitionId, WorkflowStatus? status, string? correlationId, Guid? caseId,
+        CancellationToken ct, int page = 1, int pageSize = 50)
+    {
+        Paging.Check(page, pageSize);
+        var result = await store.ListInstancesAsync(new InstanceQuery(definitionId, status, correlationId, caseId, Page: page, PageSize: pageSize), ct);
+        return TypedResults.Ok(new Page<InstanceSummary>(
+            [.. result.Items.Select(i => new InstanceSummary(i.Id, i.DefinitionId, i.DefinitionVersion, i.DefinitionName, i.Status.ToString(),
+                i.CorrelationId, i.CenterCode, i.CreatedAt, i.UpdatedAt))],
+            result.Total, result.PageNumber, result.PageSize));
+    }
+
+    private static async Task<Results<Ok<InstanceDto>, NotFound>> Get(Guid id, IWorkflowStore store, CancellationToken ct) =>
+        await store.FindInstanceAsync(id, ct) is { } instance ? TypedResults.Ok(await ToDtoAsync(instance, store, ct)) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<IReadOnlyList<JournalEntry>>, NotFound>> Journal(Guid id, IWorkflowStore store, CancellationToken ct) =>
+        await store.FindInstanceAsync(id, ct) is null ? TypedResults.NotFound() : TypedResults.Ok(await store.GetJournalAsync(id, ct));
+
+    private static async Task<Ok<InstanceDto>> Signal(Guid id, string name, HttpRequest request, WorkflowRuntime runtime, IWorkflowStore store, CancellationToken ct)
+    {
+        JsonObject? payload = null;
+        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            payload = await JsonNode.ParseAsync(request.Body, cancellationToken: ct) as JsonObject
+                ?? throw new WorkflowInputException("payload", "The signal payload must be a JSON object.");
+        }
+        var instance = await runtime.SignalAsync(id, name, payload, request.HttpContext.User.Identity!.Name!, ct);
+        return TypedResults.Ok(await ToDtoAsync(instance, store, ct));
+    }
+
+    private static async Task<Ok<InstanceDto>> Retry(Guid id, WorkflowRuntime runtime, IWorkflowStore store, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await ToDtoAsync(await runtime.RetryAsync(id, http.User.Identity!.Name!, ct), store, ct));
+
+    private static async Task<Ok<InstanceDto>> Cancel(Guid id, CancelRequest? request, WorkflowRuntime runtime, IWorkflowStore store, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await ToDtoAsync(await runtime.CancelAsync(id, http.User.Identity!.Name!, request?.Reason, ct), store, ct));
+
+    private static async Task<InstanceDto> ToDtoAsync(WorkflowInstance i, IWorkflowStore store, CancellationToken ct)
+    {
+        var bookmarks = await store.GetBookmarksAsync(i.Id, ct);
+        return new(i.Id, i.DefinitionId, i.DefinitionVersion, i.DefinitionName, i.Status.ToString(), i.CorrelationId, i.CaseId, i.CenterCode,
+            i.CreatedAt, i.UpdatedAt, i.FinishedAt, i.Input, i.Variables, i.State.Incidents,
+            [.. bookmarks.OrderBy(b => b.CreatedAt).Select(b => new BookmarkDto(b.Id, b.ActivityId, b.Kind, b.Name, b.DueAt))]);
+    }
+}

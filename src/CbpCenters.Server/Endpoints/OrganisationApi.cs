@@ -1,0 +1,172 @@
+using CbpCenters.Domain.Centers;
+using CbpCenters.Domain.Identifiers;
+using CbpCenters.Engine.Runtime;
+using CbpCenters.Persistence;
+using CbpCenters.Persistence.Identity;
+using CbpCenters.Persistence.Organisation;
+using CbpCenters.Server.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CbpCenters.Server.Endpoints;
+
+/// <summary>The ten Centers, their directors and DFOs, and the staff: who works where, in which positions and pool.</summary>
+public static class OrganisationApi
+{
+    public static IEndpointRouteBuilder MapOrganisationApi(this IEndpointRouteBuilder app)
+    {
+        var centers = app.MapGroup("/api/v1/centers").WithTags("Organisation").RequireAuthorization();
+        centers.MapGet("/", ListCenters).WithName("ListCenters").WithSummary("The ten Centers with their Director and DFO.");
+        centers.MapPut("/{code}", UpdateCenter).WithName("UpdateCenter").WithSummary("Sets a Center's Director and DFO.")
+            .RequireAuthorization(AppRoles.Administer);
+        var staff = app.MapGroup("/api/v1/staff").WithTags("Organisation").RequireAuthorization(AppRoles.StaffOnly);
+        staff.MapGet("/", ListStaff).WithName("ListStaff").WithSummary("Staff, optionally of one Center.");
+        staff.MapGet("/{userName}", GetStaff).WithName("GetStaff");
+        staff.MapPost("/", CreateStaff).WithName("CreateStaff").WithSummary("Creates a staff account.").RequireAuthorization(AppRoles.Administer);
+        staff.MapPut("/{userName}", UpdateStaff).WithName("UpdateStaff").WithSummary("Changes a person's Center, positions, pool, port and roles.")
+            .RequireAuthorization(AppRoles.Administer);
+        staff.MapPut("/{userName}/out-of-office", SetOutOfOffice).WithName("SetOutOfOffice")
+            .WithSummary("Marks a person out of office (new tasks skip them) and names their substitute; by themselves or a supervisor.");
+        return app;
+    }
+
+    public sealed record CenterDto(string Code, string Name, string ManagementOffice, string TimeZoneId, string? DirectorUserName, string? DfoUserName);
+    public sealed record CenterUpdate(string? DirectorUserName, string? DfoUserName);
+    public sealed record StaffDto(string UserName, string DisplayName, string? Email, string? CenterCode, IReadOnlyList<string> Positions,
+        string Pool, string? Port, bool OutOfOffice, string? Substitute, bool Active, IReadOnlyList<string> Roles);
+    public sealed record StaffRequest(string? UserName, string? DisplayName, string? Email, string? Password, string? CenterCode,
+        List<string>? Positions, string? Pool, string? Port, List<string>? Roles, bool? Active);
+    public sealed record OutOfOfficeRequest(bool OutOfOffice, string? Substitute);
+
+    private static async Task<Ok<List<CenterDto>>> ListCenters(CbpCentersDbContext db, CancellationToken ct) =>
+        TypedResults.Ok((await db.Centers.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct)).Select(ToDto).ToList());
+
+    private static async Task<Results<Ok<CenterDto>, NotFound>> UpdateCenter(string code, CenterUpdate update, CbpCentersDbContext db, UserManager<StaffUser> users, CancellationToken ct)
+    {
+        var center = await db.Centers.FirstOrDefaultAsync(c => c.Code == code.ToUpperInvariant(), ct);
+        if (center is null) return TypedResults.NotFound();
+        await RequireRoleAsync(users, update.DirectorUserName, AppRoles.CenterDirector, "directorUserName");
+        await RequireRoleAsync(users, update.DfoUserName, AppRoles.Dfo, "dfoUserName");
+        center.DirectorUserName = update.DirectorUserName;
+        center.DfoUserName = update.DfoUserName;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ToDto(center));
+    }
+
+    private static async Task<Ok<List<StaffDto>>> ListStaff(string? center, UserManager<StaffUser> users, CancellationToken ct)
+    {
+        var q = users.Users.AsNoTracking();
+        if (center is not null) q = q.Where(u => u.CenterCode == center.ToUpperInvariant());
+        var list = new List<StaffDto>();
+        foreach (var user in await q.OrderBy(u => u.UserName).ToListAsync(ct)) list.Add(await ToDtoAsync(user, users));
+        return TypedResults.Ok(list);
+    }
+
+    private static async Task<Results<Ok<StaffDto>, NotFound>> GetStaff(string userName, UserManager<StaffUser> users) =>
+        await users.FindByNameAsync(userName) is { } user ? TypedResults.Ok(await ToDtoAsync(user, users)) : TypedResults.NotFound();
+
+    private static async Task<Created<StaffDto>> CreateStaff(StaffRequest request, UserManager<StaffUser> users)
+    {
+        var userName = request.UserName?.Trim();
+        if (string.IsNullOrEmpty(userName)) throw new WorkflowInputException("userName", "userName is required.");
+        if (await users.FindByNameAsync(userName) is not null) throw new WorkflowConflictException($"{userName} already exists.");
+        if (string.IsNullOrEmpty(request.Password)) throw new WorkflowInputException("password", "password is required for a new account.");
+        var user = new StaffUser { UserName = userName, EmailConfirmed = true };
+        Apply(user, request);
+        Check(await users.CreateAsync(user, request.Password));
+        Check(await users.AddToRolesAsync(user, Roles(request.Roles ?? [AppRoles.Staff])));
+        return TypedResults.Created($"/api/v1/staff/{userName}", await ToDtoAsync(user, users));
+    }
+
+    private static async Task<Results<Ok<StaffDto>, NotFound>> UpdateStaff(string userName, StaffRequest request, UserManager<StaffUser> users)
+    {
+        var user = await users.FindByNameAsync(userName);
+        if (user is null) return TypedResults.NotFound();
+        Apply(user, request);
+        Check(await users.UpdateAsync(user));
+        if (request.Roles is { } roles)
+        {
+            var wanted = Roles(roles);
+            var current = await users.GetRolesAsync(user);
+            Check(await users.RemoveFromRolesAsync(user, current.Except(wanted)));
+            Check(await users.AddToRolesAsync(user, wanted.Except(current)));
+        }
+        return TypedResults.Ok(await ToDtoAsync(user, users));
+    }
+
+    private static async Task<Results<Ok<StaffDto>, NotFound, ForbidHttpResult>> SetOutOfOffice(
+        string userName, OutOfOfficeRequest request, HttpContext http, UserManager<StaffUser> users)
+    {
+        var user = await users.FindByNameAsync(userName);
+        if (user is null) return TypedResults.NotFound();
+        if (!string.Equals(http.User.Identity?.Name, user.UserName, StringComparison.OrdinalIgnoreCase) && !CurrentStaff.IsSupervisor(http.User))
+            return TypedResults.Forbid();
+        if (request.Substitute is { Length: > 0 } substitute)
+        {
+            if (string.Equals(substitute, user.UserName, StringComparison.OrdinalIgnoreCase))
+                throw new WorkflowInputException("substitute", "A person cannot be their own substitute.");
+            if (await users.FindByNameAsync(substitute) is not { Active: true } sub)
+                throw new WorkflowInputException("substitute", $"{substitute} is not an active staff account.");
+            if (sub.CenterCode != user.CenterCode)
+                throw new WorkflowInputException("substitute", $"{substitute} works for {sub.CenterCode ?? "no Center"}, not {user.CenterCode}.");
+        }
+        user.OutOfOffice = request.OutOfOffice;
+        user.Substitute = string.IsNullOrWhiteSpace(request.Substitute) ? null : request.Substitute.Trim();
+        Check(await users.UpdateAsync(user));
+        return TypedResults.Ok(await ToDtoAsync(user, users));
+    }
+
+    private static void Apply(StaffUser user, StaffRequest request)
+    {
+        if (request.DisplayName is not null) user.DisplayName = request.DisplayName.Trim();
+        if (request.Email is not null)
+        {
+            if (!System.Net.Mail.MailAddress.TryCreate(request.Email, out _)) throw new WorkflowInputException("email", $"'{request.Email}' is not an email address.");
+            user.Email = request.Email.Trim();
+        }
+        if (request.CenterCode is not null)
+            user.CenterCode = request.CenterCode.Length == 0 ? null
+                : CenterCatalog.Find(request.CenterCode)?.Code ?? throw new WorkflowInputException("centerCode", $"'{request.CenterCode}' is not a Center code (e.g. PHC, ELE).");
+        if (request.Positions is not null)
+        {
+            foreach (var p in request.Positions.Where(p => !Enum.TryParse<StaffPosition>(p, out _)))
+                throw new WorkflowInputException("positions", $"'{p}' is not a position; use one of {string.Join(", ", Enum.GetNames<StaffPosition>())}.");
+            user.Positions = [.. request.Positions.Select(p => Enum.Parse<StaffPosition>(p).ToString())];
+        }
+        if (request.Pool is not null)
+            user.Pool = request.Pool is "Core" or "Matrix" ? request.Pool : throw new WorkflowInputException("pool", "pool must be Core or Matrix.");
+        if (request.Port is not null)
+            user.Port = request.Port.Length == 0 ? null
+                : PortCode.TryParse(request.Port, out var port, out var error) ? port.Value : throw new WorkflowInputException("port", error!);
+        if (request.Active is { } active) user.Active = active;
+    }
+
+    private static List<string> Roles(IEnumerable<string> roles)
+    {
+        var list = roles.ToList();
+        foreach (var role in list.Where(r => !AppRoles.All.Contains(r)))
+            throw new WorkflowInputException("roles", $"'{role}' is not a role; use {string.Join(", ", AppRoles.All)}.");
+        return list;
+    }
+
+    private static async Task RequireRoleAsync(UserManager<StaffUser> users, string? userName, string role, string field)
+    {
+        if (userName is null) return;
+        var user = await users.FindByNameAsync(userName) ?? throw new WorkflowInputException(field, $"{userName} is not a staff account.");
+        if (!await users.IsInRoleAsync(user, role)) throw new WorkflowInputException(field, $"{userName} does not have the {role} role.");
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new WorkflowInputException(result.Errors.First().Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "userName",
+                string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+
+    private static CenterDto ToDto(CenterProfile c) => new(c.Code, c.Name, c.ManagementOffice, c.TimeZoneId, c.DirectorUserName, c.DfoUserName);
+
+    private static async Task<StaffDto> ToDtoAsync(StaffUser u, UserManager<StaffUser> users) => new(
+        u.UserName!, u.DisplayName, u.Email, u.CenterCode, u.Positions, u.Pool, u.Port, u.OutOfOffice, u.Substitute, u.Active,
+        [.. await users.GetRolesAsync(u)]);
+}

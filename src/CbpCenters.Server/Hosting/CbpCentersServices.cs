@@ -1,0 +1,91 @@
+using System.Text.Json.Serialization;
+using CbpCenters.Engine;
+using CbpCenters.Engine.Notices;
+using CbpCenters.Engine.Runtime;
+using CbpCenters.Engine.Tasks;
+using CbpCenters.Server.Email;
+using CbpCenters.Persistence;
+using CbpCenters.Persistence.Identity;
+using CbpCenters.Server.Auth;
+using CbpCenters.Server.Jobs;
+using CbpCenters.Server.Seed;
+using Microsoft.AspNetCore.Identity;
+
+namespace CbpCenters.Server.Hosting;
+
+public static class CbpCentersServices
+{
+    /// <summary>Everything the service needs, read from configuration.</summary>
+    public static WebApplicationBuilder AddCbpCentersServices(this WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var services = builder.Services;
+        var database = config.GetSection("Database").Get<DatabaseOptions>() ?? new();
+        if (database is { Provider: DatabaseProvider.Sqlite, ConnectionString: null })
+            database.ConnectionString = $"Data Source={Path.Combine(builder.Environment.ContentRootPath, "data", "cbpcenters.db")}";
+        var jobs = config.GetSection("Jobs").Get<JobOptions>() ?? new();
+        var workflows = config.GetSection("Workflows").Get<WorkflowFilesOptions>() ?? new();
+        services.AddSingleton(workflows);
+        services.AddSingleton(config.GetSection("Seed").Get<SeedOptions>() ?? new());
+
+        if (config.GetValue<bool>("Clock:AllowTimeTravel"))
+        {
+            var clock = new ServiceClock(TimeProvider.System);
+            services.AddSingleton(clock);
+            services.AddSingleton<TimeProvider>(clock);
+        }
+        else
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+
+        var workflowsFolder = workflows.ResolveFolder(builder.Environment.ContentRootPath);
+        services.AddWorkflowEngine();
+        services.AddSingleton<ICenterCalendar, CenterCalendar>();
+        services.AddSingleton<IRecipientResolver, RecipientResolver>();
+        services.AddHumanTasks();
+        services.AddNotices(Path.Combine(workflowsFolder, "templates"));
+        services.AddCbpCentersPersistence(database);
+        services.AddCbpCentersJobs(database, jobs);
+        services.AddCbpCentersMail(config.GetSection("Smtp").Get<SmtpOptions>() ?? new());
+        services.AddScoped<CurrentStaff>();
+        services.AddScoped<StartupTasks>();
+        services.AddScoped<DemoStaff>();
+
+        services.AddIdentityApiEndpoints<StaffUser>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddRoles<IdentityRole>()
+            .AddCbpCentersIdentityStores();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/login";
+            o.AccessDeniedPath = "/forbidden";
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AppRoles.DesignWorkflows, p => p.RequireRole(AppRoles.Supervisor, AppRoles.Admin))
+            .AddPolicy(AppRoles.OperateWorkflows, p => p.RequireRole(AppRoles.Supervisor, AppRoles.CenterDirector, AppRoles.Dfo, AppRoles.Admin))
+            .AddPolicy(AppRoles.StartWorkflows, p => p.RequireRole(AppRoles.Staff, AppRoles.Supervisor, AppRoles.CenterDirector, AppRoles.Admin, AppRoles.Integration))
+            .AddPolicy(AppRoles.Administer, p => p.RequireRole(AppRoles.Admin))
+            .AddPolicy(AppRoles.StaffOnly, p => p.RequireRole(AppRoles.Staff, AppRoles.Supervisor, AppRoles.CenterDirector, AppRoles.Dfo, AppRoles.Admin));
+
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    /// <summary>API callers get a status code; people in a browser are sent to the sign-in or forbidden page.</summary>
+    private static Task ApiAware(HttpContext http, string redirectUri, int status)
+    {
+        if (http.Request.Path.StartsWithSegments("/api")) http.Response.StatusCode = status;
+        else http.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+}
