@@ -55,6 +55,6 @@ public static class EngineServiceCollectionExtensions
     [
         typeof(StartActivity), typeof(EndActivity), typeof(DecisionActivity), typeof(SwitchActivity),
         typeof(SetVariableActivity), typeof(ForkActivity), typeof(JoinActivity), typeof(DelayActivity),
-        typeof(TimerActivity), typeof(WaitForSignalActivity), typeof(LogActivity),
+        typeof(TimerActivity), typeof(WaitForSignalActivity), typeof(LogActivity), typeof(UpdateCaseActivity),
     ];
 }

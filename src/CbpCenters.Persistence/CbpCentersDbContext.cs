@@ -28,6 +28,11 @@ public abstract class CbpCentersDbContext(DbContextOptions options) : IdentityDb
     public DbSet<Organisation.CenterProfile> Centers => Set<Organisation.CenterProfile>();
     public DbSet<Mail.MailboxMessage> Mailbox => Set<Mail.MailboxMessage>();
     public DbSet<Mail.OutboxAttempt> OutboxAttempts => Set<Mail.OutboxAttempt>();
+    public DbSet<Ui.SavedFilter> SavedFilters => Set<Ui.SavedFilter>();
+    public DbSet<Cases.CaseRecord> Cases => Set<Cases.CaseRecord>();
+    public DbSet<Cases.ImporterRecord> Importers => Set<Cases.ImporterRecord>();
+    public DbSet<Cases.FilerResponse> FilerResponses => Set<Cases.FilerResponse>();
+    public DbSet<Cases.IdempotencyRecord> IdempotencyKeys => Set<Cases.IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -16,6 +16,7 @@ public static class PersistenceServiceCollectionExtensions
     {
         var connection = options.EffectiveConnectionString;
         services.AddSingleton(options);
+        services.AddSingleton(new WriteTurns(serialize: options.Provider == DatabaseProvider.Sqlite));
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:

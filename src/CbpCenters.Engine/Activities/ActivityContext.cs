@@ -144,6 +144,14 @@ public sealed class ActivityContext
     public void UpdateTask(HumanTask task) => _effects.Add(e => e.Commit.UpdateTask(task));
     public void AddTaskEvent(TaskEvent taskEvent) => _effects.Add(e => e.Commit.TaskEvents.Add(taskEvent));
 
+    /// <summary>Stages case fields; later steps of this run see them in <c>case</c> too.</summary>
+    public void UpdateCase(Guid caseId, JsonObject changes) => _effects.Add(e =>
+    {
+        e.Commit.CaseUpdates.Add(new CaseUpdate(caseId, changes));
+        if (e.Case is { } current)
+            foreach (var (field, value) in changes) current[field] = value?.DeepClone();
+    });
+
     /// <summary>Cancels, when this activity completes, every other path that could still reach it (WaitAny).</summary>
     public void CancelBranchesLeadingHere() => _effects.Add(_ => CancelBranches = true);
 

@@ -87,7 +87,8 @@ public sealed class HumanTaskActivity : Activity
             Title = context.StringValue("title") is { Length: > 0 } title ? title : context.Node.Id,
             Description = context.StringValue("description"),
             CaseId = context.Instance.CaseId,
-            CaseReference = context.StringValue("caseReference"),
+            CaseReference = context.StringValue("caseReference") ?? context.Execution.Case?["reference"]?.ToString(),
+            ImporterName = context.Execution.Case?["importerName"]?.ToString(),
             CenterCode = center,
             CandidateRoles = [.. candidates.Roles],
             Pool = candidates.Pool,
@@ -227,7 +228,8 @@ public sealed class HumanTaskActivity : Activity
     {
         var value = context.Value("priority");
         if (value is null) return 50;
-        if (value is JsonValue v && v.TryGetValue<decimal>(out var p) && p is >= 0 and <= 100) return (int)p;
+        if (value is JsonValue v && decimal.TryParse(v.ToJsonString().Trim('"'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var p)
+            && p is >= 0 and <= 100) return (int)p;
         throw new InvalidOperationException($"The task's priority is {value.ToJsonString()}; it must be from 0 to 100.");
     }
 

@@ -45,7 +45,8 @@ public sealed class NoticeTemplateCheck(NoticeTemplates templates, INoticeModelS
             .With("variables", Open(definition.Variables.Select(v => v.Name)))
             .With("input", Open(definition.Inputs.Select(i => i.Name)))
             .With("outputs", Open(definition.Root.Activities.Select(a => a.Id)))
-            .With("now", new HashSet<string>());
+            .With("now", new HashSet<string>())
+            .With("today", new HashSet<string>());
         return withTask ? fields.With("task", schema.FieldsOf("task", caseKind)) : fields;
     }
 

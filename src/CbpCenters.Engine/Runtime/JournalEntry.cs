@@ -25,6 +25,7 @@ public static class JournalEvents
     public const string TaskCancelled = "TaskCancelled";
     public const string TimerFired = "TimerFired";
     public const string SignalReceived = "SignalReceived";
+    public const string CaseUpdated = "CaseUpdated";
 }
 
 /// <summary>One line of an instance's audit trail: what happened, to which activity, by whom and when.</summary>

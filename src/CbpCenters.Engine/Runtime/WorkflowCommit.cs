@@ -23,12 +23,17 @@ public sealed class WorkflowCommit(WorkflowInstance instance, bool isNew)
     public List<HumanTask> UpdatedTasks { get; } = [];
     public List<TaskEvent> TaskEvents { get; } = [];
     public List<TaskComment> TaskComments { get; } = [];
+    /// <summary>Changes to the case the instance works on (its status, a decision, a computed amount).</summary>
+    public List<CaseUpdate> CaseUpdates { get; } = [];
 
     public void UpdateTask(HumanTask task)
     {
         if (!UpdatedTasks.Contains(task) && !NewTasks.Contains(task)) UpdatedTasks.Add(task);
     }
 }
+
+/// <summary>Fields of a case set by a step; <c>status</c> is the case's status, anything else its data.</summary>
+public sealed record CaseUpdate(Guid CaseId, System.Text.Json.Nodes.JsonObject Changes);
 
 /// <summary>A commit lost a race: the instance or a bookmark changed since it was read. Nothing was written.</summary>
 public sealed class WorkflowConflictException(string message, Exception? inner = null) : Exception(message, inner);

@@ -90,6 +90,13 @@ public sealed class WorkflowExecution
         Commit.NewBookmarks.Add(bookmark);
     }
 
+    /// <summary>The date at the instance's Center now (yyyy-MM-dd): dates of law count from the Center's day, not UTC's.</summary>
+    private string Today()
+    {
+        var zone = (Services.GetService(typeof(ICenterCalendar)) as ICenterCalendar)?.TimeZoneOf(Instance.CenterCode) ?? TimeZoneInfo.Utc;
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, zone).DateTime).ToString("yyyy-MM-dd");
+    }
+
     /// <summary>The values expressions and templates see.</summary>
     public Dictionary<string, JsonNode?> Scope()
     {
@@ -111,6 +118,7 @@ public sealed class WorkflowExecution
                 ["createdAt"] = Instance.CreatedAt.ToString("O"),
             },
             ["now"] = Now.ToString("O"),
+            ["today"] = Today(),
         };
     }
 }

@@ -18,6 +18,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
 
     public InMemoryTaskStore Tasks { get; } = new();
     public List<Notices.OutboxMessage> Outbox { get; } = [];
+    public List<CaseUpdate> CaseUpdates { get; } = [];
 
     public Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct)
     {
@@ -59,6 +60,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             foreach (var b in commit.NewBookmarks) _bookmarks[b.Id] = Copy(b);
             foreach (var entry in commit.Journal) { entry.Id = _journal.Count + 1; _journal.Add(entry); }
             Outbox.AddRange(commit.Outbox);
+            CaseUpdates.AddRange(commit.CaseUpdates);
             Tasks.Apply(commit);
         }
         return Task.CompletedTask;

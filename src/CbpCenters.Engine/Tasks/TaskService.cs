@@ -187,8 +187,12 @@ public sealed class TaskService(ITaskStore tasks, WorkflowRuntime runtime, IStaf
     }
 
     private static HumanTask Open(HumanTask task) => task.IsOpen ? task
-        : throw new WorkflowConflictException($"This task is already {task.Status.ToString().ToLowerInvariant()}" +
-            (task.Status == HumanTaskStatus.Completed ? $" by {task.CompletedBy}." : "."));
+        : throw new WorkflowConflictException(task.Status switch
+        {
+            HumanTaskStatus.Completed => $"This task was already completed by {task.CompletedBy}.",
+            HumanTaskStatus.TimedOut => "This task already timed out; the workflow went on without it.",
+            _ => "This task was cancelled; the workflow no longer waits for it.",
+        });
 
     private async Task<StaffProfile> EligibleTargetAsync(HumanTask task, string userName, string field, CancellationToken ct)
     {

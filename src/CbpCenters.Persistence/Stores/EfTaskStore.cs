@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CbpCenters.Persistence.Stores;
 
-public sealed class EfTaskStore(CbpCentersDbContext db) : ITaskStore
+public sealed class EfTaskStore(CbpCentersDbContext db, WriteTurns turns) : ITaskStore
 {
     public Task<HumanTask?> FindAsync(Guid taskId, CancellationToken ct) =>
         db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, ct);
@@ -74,7 +74,7 @@ public sealed class EfTaskStore(CbpCentersDbContext db) : ITaskStore
         db.TaskEvents.AddRange(events);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await turns.RunAsync(() => db.SaveChangesAsync(ct), ct);
         }
         catch (DbUpdateConcurrencyException ex)
         {
@@ -109,7 +109,7 @@ public sealed class EfTaskStore(CbpCentersDbContext db) : ITaskStore
     {
         db.ChangeTracker.Clear();
         db.TaskComments.Add(comment);
-        await db.SaveChangesAsync(ct);
+        await turns.RunAsync(() => db.SaveChangesAsync(ct), ct);
         db.ChangeTracker.Clear();
     }
 

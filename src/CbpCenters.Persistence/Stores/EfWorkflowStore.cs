@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CbpCenters.Persistence.Stores;
 
-public sealed class EfWorkflowStore(CbpCentersDbContext db) : IWorkflowStore
+public sealed class EfWorkflowStore(CbpCentersDbContext db, WriteTurns turns) : IWorkflowStore
 {
     public Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken ct) =>
         db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
@@ -57,9 +57,10 @@ public sealed class EfWorkflowStore(CbpCentersDbContext db) : IWorkflowStore
             await EfTaskStore.AttachUpdateAsync(db, task, ct);
         db.TaskEvents.AddRange(commit.TaskEvents);
         db.TaskComments.AddRange(commit.TaskComments);
+        await ApplyCaseUpdatesAsync(commit, ct);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await turns.RunAsync(() => db.SaveChangesAsync(ct), ct);
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || UniqueViolation.Is(ex))
         {
@@ -70,6 +71,25 @@ public sealed class EfWorkflowStore(CbpCentersDbContext db) : IWorkflowStore
         finally
         {
             db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Case fields set by the step, written with it; a case changed concurrently makes the commit a conflict.</summary>
+    private async Task ApplyCaseUpdatesAsync(WorkflowCommit commit, CancellationToken ct)
+    {
+        foreach (var group in commit.CaseUpdates.GroupBy(u => u.CaseId))
+        {
+            var record = await db.Cases.FirstOrDefaultAsync(c => c.Id == group.Key, ct);
+            if (record is null) continue;
+            var data = record.Data.DeepClone().AsObject();
+            foreach (var (field, value) in group.SelectMany(u => u.Changes))
+            {
+                data[field] = value?.DeepClone();
+                if (field == "status" && value is not null) record.Status = value.ToString();
+            }
+            record.Data = data;
+            record.UpdatedAt = commit.Instance.UpdatedAt;
+            record.Version++;
         }
     }
 

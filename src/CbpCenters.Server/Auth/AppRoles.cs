@@ -19,4 +19,8 @@ public static class AppRoles
     public const string Administer = "Administer";
     /// <summary>Any CBP person (staff, supervisors, directors, DFOs, administrators), not an integration.</summary>
     public const string StaffOnly = "StaffOnly";
+    /// <summary>Filing work into the service: the ACE integration, or staff recording a filing or a filer's answer.</summary>
+    public const string Intake = "Intake";
+    /// <summary>Maintaining importer accounts: administrators, supervisors, directors and the integration.</summary>
+    public const string ManageAccounts = "ManageAccounts";
 }

@@ -7,6 +7,7 @@ using CbpCenters.Server.Email;
 using CbpCenters.Persistence;
 using CbpCenters.Persistence.Identity;
 using CbpCenters.Server.Auth;
+using CbpCenters.Server.Cases;
 using CbpCenters.Server.Jobs;
 using CbpCenters.Server.Seed;
 using Microsoft.AspNetCore.Identity;
@@ -43,6 +44,11 @@ public static class CbpCentersServices
         services.AddWorkflowEngine();
         services.AddSingleton<ICenterCalendar, CenterCalendar>();
         services.AddSingleton<IRecipientResolver, RecipientResolver>();
+        services.AddSingleton<ICaseContextSource, CaseContextSource>();
+        services.AddSingleton<INoticeModelSchema>(new NoticeModelSchema(CaseSamples.ByKind()));
+        services.AddSingleton(config.GetSection("Cases").Get<CaseOptions>() ?? new());
+        services.AddScoped<CaseIntake>();
+        services.AddScoped<CaseAccess>();
         services.AddHumanTasks();
         services.AddNotices(Path.Combine(workflowsFolder, "templates"));
         services.AddCbpCentersPersistence(database);
@@ -51,6 +57,7 @@ public static class CbpCentersServices
         services.AddScoped<CurrentStaff>();
         services.AddScoped<StartupTasks>();
         services.AddScoped<DemoStaff>();
+        services.AddScoped<SampleCases>();
 
         services.AddIdentityApiEndpoints<StaffUser>(o =>
             {
@@ -71,6 +78,8 @@ public static class CbpCentersServices
             .AddPolicy(AppRoles.OperateWorkflows, p => p.RequireRole(AppRoles.Supervisor, AppRoles.CenterDirector, AppRoles.Dfo, AppRoles.Admin))
             .AddPolicy(AppRoles.StartWorkflows, p => p.RequireRole(AppRoles.Staff, AppRoles.Supervisor, AppRoles.CenterDirector, AppRoles.Admin, AppRoles.Integration))
             .AddPolicy(AppRoles.Administer, p => p.RequireRole(AppRoles.Admin))
+            .AddPolicy(AppRoles.Intake, p => p.RequireRole(AppRoles.Integration, AppRoles.Staff, AppRoles.Supervisor, AppRoles.CenterDirector, AppRoles.Admin))
+            .AddPolicy(AppRoles.ManageAccounts, p => p.RequireRole(AppRoles.Integration, AppRoles.Supervisor, AppRoles.CenterDirector, AppRoles.Admin))
             .AddPolicy(AppRoles.StaffOnly, p => p.RequireRole(AppRoles.Staff, AppRoles.Supervisor, AppRoles.CenterDirector, AppRoles.Dfo, AppRoles.Admin));
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

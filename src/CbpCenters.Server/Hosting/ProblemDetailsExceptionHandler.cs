@@ -25,6 +25,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
     {
         WorkflowInputException e => Validation(e.Field, e.Message),
         TaskValidationException e => Validation(e.Field, e.Message),
+        Domain.Cases.CaseFieldException e => Validation(e.Field, e.Message),
         TaskNotFoundException e => new ProblemDetails { Title = "Not found.", Detail = e.Message, Status = 404 },
         TaskForbiddenException e => new ProblemDetails { Title = "Not allowed.", Detail = e.Message, Status = 403 },
         DefinitionInvalidException e => new ValidationProblemDetails(

@@ -33,4 +33,6 @@ public sealed class SeedOptions
     /// <summary>Creates the demo staff listed in the README on first start.</summary>
     public bool DemoUsers { get; set; } = true;
     public string DemoPassword { get; set; } = "Demo!2026";
+    /// <summary>Opens a dozen demo cases at different stages on a start with no cases.</summary>
+    public bool SampleCases { get; set; }
 }

@@ -6,8 +6,8 @@ namespace CbpCenters.Server.Hosting;
 
 /// <summary>What happens once per start, before requests are served: schema, organisation, definitions.</summary>
 public sealed class StartupTasks(
-    DatabaseMigrator migrator, DemoStaff staff, DefinitionFolder folder, WorkflowFilesOptions workflows,
-    IWebHostEnvironment environment, ILogger<StartupTasks> logger)
+    DatabaseMigrator migrator, DemoStaff staff, DefinitionFolder folder, WorkflowFilesOptions workflows, SeedOptions seed,
+    IServiceProvider services, IWebHostEnvironment environment, ILogger<StartupTasks> logger)
 {
     public async Task RunAsync(CancellationToken ct)
     {
@@ -17,6 +17,7 @@ public sealed class StartupTasks(
         var problems = await folder.ImportAsync(path, ct);
         logger.LogInformation("Workflow definitions loaded from {Folder}{Problems}", path,
             problems.Count == 0 ? "" : $"; {problems.Count} file(s) rejected");
+        if (seed.SampleCases) await services.GetRequiredService<SampleCases>().SeedAsync(ct);
     }
 }
 

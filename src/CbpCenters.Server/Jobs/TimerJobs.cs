@@ -14,7 +14,13 @@ public sealed class TimerJobs(DueTimers timers)
     [AutomaticRetry(Attempts = 5)]
     public Task FireAsync(Guid bookmarkId, CancellationToken ct) => timers.FireAsync(bookmarkId, ct);
 
-    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    /// <summary>
+    /// Fires every due timer. Sweeps on several nodes may overlap: each firing consumes its bookmark in the
+    /// commit that moves the instance on, so a timer two sweeps reach at once fires once and the other sweep
+    /// gets a conflict and moves on. There is deliberately no distributed lock: a node killed while sweeping
+    /// would leave it held (Hangfire.PostgreSql keeps the lock row for ten minutes), and every other node's
+    /// sweep would wait on it, each holding a worker, while due timers whose jobs were lost stayed unfired.
+    /// </summary>
     [AutomaticRetry(Attempts = 0)]
     public Task SweepAsync(CancellationToken ct) => timers.FireAllDueAsync(ct);
 }

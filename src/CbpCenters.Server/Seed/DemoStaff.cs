@@ -48,7 +48,9 @@ public sealed class DemoStaff(
             center.DirectorUserName = $"{center.Code.ToLowerInvariant()}.director";
             center.DfoUserName = DemoStaffList.DfoOfCenter.GetValueOrDefault(center.Code);
         }
+        foreach (var importer in DemoImporters.All().Where(i => !db.Importers.Any(x => x.ImporterNumber == i.ImporterNumber)))
+            db.Importers.Add(importer);
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Seeded {Count} demo users (password in the README)", DemoStaffList.People().Count());
+        logger.LogInformation("Seeded {Count} demo users (password in the README) and the demo importers", DemoStaffList.People().Count());
     }
 }

@@ -78,6 +78,32 @@ namespace CbpCenters.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Cases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CenterCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    RoutingReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ImporterNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ImporterName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Data = table.Column<string>(type: "TEXT", nullable: false),
+                    Deadlines = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    InstanceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DefinitionId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Centers",
                 columns: table => new
                 {
@@ -91,6 +117,24 @@ namespace CbpCenters.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Centers", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FilerResponses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    Signal = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FilerResponses", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -134,6 +178,38 @@ namespace CbpCenters.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_HumanTasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdempotencyKeys",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyKeys", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Importers",
+                columns: table => new
+                {
+                    ImporterNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CTpat = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Isa = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CenterCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    FilerEmails = table.Column<string>(type: "TEXT", nullable: false),
+                    NationalAccountManager = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Importers", x => x.ImporterNumber);
                 });
 
             migrationBuilder.CreateTable(
@@ -223,6 +299,21 @@ namespace CbpCenters.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SavedFilters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SavedFilters", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -485,6 +576,31 @@ namespace CbpCenters.Persistence.Migrations.Sqlite
                 column: "InstanceId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_CenterCode_Kind_Status",
+                table: "Cases",
+                columns: new[] { "CenterCode", "Kind", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_CreatedAt",
+                table: "Cases",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ImporterNumber",
+                table: "Cases",
+                column: "ImporterNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Reference",
+                table: "Cases",
+                column: "Reference");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FilerResponses_CaseId",
+                table: "FilerResponses",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_HumanTasks_Assignee_Status",
                 table: "HumanTasks",
                 columns: new[] { "Assignee", "Status" });
@@ -519,6 +635,11 @@ namespace CbpCenters.Persistence.Migrations.Sqlite
                 name: "IX_HumanTasks_InstanceId",
                 table: "HumanTasks",
                 column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Importers_CenterCode",
+                table: "Importers",
+                column: "CenterCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_JournalEntries_Event_At",
@@ -565,6 +686,12 @@ namespace CbpCenters.Persistence.Migrations.Sqlite
                 name: "IX_OutboxMessages_Status_NextAttemptAt",
                 table: "OutboxMessages",
                 columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SavedFilters_UserName_Name",
+                table: "SavedFilters",
+                columns: new[] { "UserName", "Name" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_TaskCandidates_Kind_Value",
@@ -645,7 +772,19 @@ namespace CbpCenters.Persistence.Migrations.Sqlite
                 name: "Bookmarks");
 
             migrationBuilder.DropTable(
+                name: "Cases");
+
+            migrationBuilder.DropTable(
                 name: "Centers");
+
+            migrationBuilder.DropTable(
+                name: "FilerResponses");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyKeys");
+
+            migrationBuilder.DropTable(
+                name: "Importers");
 
             migrationBuilder.DropTable(
                 name: "JournalEntries");
@@ -658,6 +797,9 @@ namespace CbpCenters.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "SavedFilters");
 
             migrationBuilder.DropTable(
                 name: "TaskCandidates");

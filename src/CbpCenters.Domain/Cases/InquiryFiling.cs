@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+using CbpCenters.Domain.Routing;
+
+namespace CbpCenters.Domain.Cases;
+
+/// <summary>A question from the trade community to a Center about its industry.</summary>
+public sealed record InquiryFiling(
+    string? ContactName, string? ContactEmail, string? ImporterNumber, string? CenterCode, string? HtsNumber, string? Subject, string? Question)
+{
+    public CaseOpening Open(DateOnly today, string reference)
+    {
+        var data = new JsonObject
+        {
+            ["reference"] = reference,
+            ["subject"] = Filing.Required(Subject, "subject"),
+            ["question"] = Filing.Required(Question, "question"),
+            ["contactName"] = Filing.Required(ContactName, "contactName"),
+            ["htsNumber"] = HtsNumber?.Trim(),
+            ["receivedOn"] = Filing.Date(today),
+        };
+        Filing.Email(ContactEmail, "contactEmail");
+        var lines = HtsNumber is { Length: > 0 } hts ? Filing.Lines([new GoodsLine(hts, 0)], "htsNumber") : [];
+        return new CaseOpening(CaseKinds.Inquiry, reference, data, [], lines);
+    }
+}

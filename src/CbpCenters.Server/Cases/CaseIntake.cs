@@ -1,0 +1,140 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CbpCenters.Domain.Cases;
+using CbpCenters.Domain.Centers;
+using CbpCenters.Domain.Identifiers;
+using CbpCenters.Domain.Routing;
+using CbpCenters.Engine.Runtime;
+using CbpCenters.Persistence;
+using CbpCenters.Persistence.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace CbpCenters.Server.Cases;
+
+/// <summary>What intake answers: the case, where it went and the workflow now running it.</summary>
+public sealed record IntakeResult(Guid CaseId, string Kind, string Reference, string? CenterCode, string RoutedTo,
+    string RoutingReason, Guid? InstanceId, string Status);
+
+/// <summary>A filing to open, once its importer is known.</summary>
+public sealed record IntakeRequest(
+    string Kind, string? ImporterNumber, string? ImporterName, string? FilerName, string? FilerEmail, IReadOnlyList<GoodsLine>? Lines,
+    Func<DateOnly, string, CaseOpening> Open, string? CenterOverride = null, bool AtPortUnlessTrusted = false);
+
+/// <summary>
+/// Opens cases from filings: validates, routes to a Center, saves the case, starts its workflow. With an
+/// Idempotency-Key, the key row is written in the same transaction as the case, so of two identical requests
+/// racing only one creates a case; every retry gets the first case back, and finishes starting its workflow
+/// if the first attempt stopped halfway.
+/// </summary>
+public sealed class CaseIntake(CbpCentersDbContext db, CaseOptions options, WorkflowRuntime runtime, TimeProvider clock, ILogger<CaseIntake> logger)
+{
+    public async Task<(IntakeResult Result, bool Created)> OpenAsync(IntakeRequest request, object body, string actor, string? idempotencyKey, CancellationToken ct)
+    {
+        var key = idempotencyKey is { Length: > 0 } k ? $"{actor}:{request.Kind}:{k}" : null;
+        var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(body)));
+        if (key is not null && await ReplayAsync(key, hash, actor, ct) is { } replay) return (replay, false);
+
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var importer = await ImporterAsync(request, now, ct);
+        var caseId = Guid.CreateVersion7();
+        var opening = request.Open(today, $"{Prefix(request.Kind)}-{today.Year}-{caseId.ToString("N")[^6..].ToUpperInvariant()}");
+        var routing = Route(request, importer.ToAccount(), opening);
+        if (routing.AssignsCenterToImporter) importer.CenterCode = routing.CenterCode;
+
+        var data = opening.Data;
+        data["filerName"] = request.FilerName?.Trim() ?? request.ImporterName?.Trim() ?? importer.Name;
+        if (request.FilerEmail is { Length: > 0 } email) data["filerEmails"] = new System.Text.Json.Nodes.JsonArray(email.Trim());
+        var record = new CaseRecord
+        {
+            Id = caseId, Kind = opening.Kind, Reference = opening.Reference, CenterCode = routing.CenterCode, RoutingReason = routing.Reason,
+            ImporterNumber = importer.ImporterNumber, ImporterName = importer.Name, Data = data, Deadlines = [.. opening.Deadlines],
+            Status = routing.AtPort ? CaseStatuses.ProcessedAtPort : CaseStatuses.Open, CreatedAt = now, UpdatedAt = now, CreatedBy = actor,
+            DefinitionId = routing.AtPort ? null : options.Workflows.GetValueOrDefault(opening.Kind),
+        };
+        db.Cases.Add(record);
+        if (key is not null) db.IdempotencyKeys.Add(new IdempotencyRecord { Key = key, RequestHash = hash, CaseId = caseId, CreatedAt = now });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            db.ChangeTracker.Clear();
+            return (await ReplayAsync(key, hash, actor, ct) ?? throw new WorkflowConflictException("A request with this Idempotency-Key is being processed; retry it."), false);
+        }
+        return (await StartWorkflowAsync(record, actor, ct), true);
+    }
+
+    private async Task<IntakeResult?> ReplayAsync(string key, string hash, string actor, CancellationToken ct)
+    {
+        var first = await db.IdempotencyKeys.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, ct);
+        if (first is null) return null;
+        if (first.RequestHash != hash)
+            throw new WorkflowInputException("Idempotency-Key", "This Idempotency-Key was already used for a different request; use a new key for a new filing.");
+        var record = await db.Cases.FirstAsync(c => c.Id == first.CaseId, ct);
+        return record.InstanceId is null && record.DefinitionId is not null ? await StartWorkflowAsync(record, actor, ct) : ToResult(record);
+    }
+
+    /// <summary>Starts the case's workflow once: a case that already has an instance (looked up by case) is not started again.</summary>
+    private async Task<IntakeResult> StartWorkflowAsync(CaseRecord record, string actor, CancellationToken ct)
+    {
+        if (record.DefinitionId is not { } definitionId) return ToResult(record);
+        var existing = (await db.Instances.AsNoTracking().Where(i => i.CaseId == record.Id).Select(i => i.Id).ToListAsync(ct)).FirstOrDefault();
+        if (existing == Guid.Empty)
+        {
+            try
+            {
+                existing = (await runtime.StartAsync(new StartWorkflow(definitionId, CorrelationId: record.Reference, CaseId: record.Id,
+                    CenterCode: record.CenterCode, Actor: actor), ct)).Id;
+            }
+            catch (WorkflowNotFoundException ex)
+            {
+                logger.LogError("Case {Reference} was opened but its workflow could not start: {Reason}", record.Reference, ex.Message);
+                return ToResult(record);
+            }
+        }
+        var tracked = await db.Cases.FirstAsync(c => c.Id == record.Id, ct);
+        tracked.InstanceId = existing;
+        await db.SaveChangesAsync(ct);
+        return ToResult(tracked);
+    }
+
+    private async Task<ImporterRecord> ImporterAsync(IntakeRequest request, DateTimeOffset now, CancellationToken ct)
+    {
+        if (request.Kind == CaseKinds.Inquiry)
+        {
+            // A question may name an importer; when it is one the Centers know, the inquiry is kept with that account.
+            var known = ImporterNumber.TryParse(request.ImporterNumber, out var n, out _)
+                ? await db.Importers.FirstOrDefaultAsync(i => i.ImporterNumber == n.Value, ct) : null;
+            return known ?? new ImporterRecord { ImporterNumber = "", Name = request.FilerName ?? "Trade community" };
+        }
+        if (!ImporterNumber.TryParse(request.ImporterNumber, out var number, out var error))
+            throw new WorkflowInputException("importerNumber", error ?? "importerNumber is required.");
+        var importer = await db.Importers.FirstOrDefaultAsync(i => i.ImporterNumber == number.Value, ct);
+        if (importer is not null) return importer;
+        if (string.IsNullOrWhiteSpace(request.ImporterName))
+            throw new WorkflowInputException("importerName", $"Importer {number.Value} is not known yet; give its importerName to register it.");
+        importer = new ImporterRecord { ImporterNumber = number.Value, Name = request.ImporterName.Trim(), UpdatedAt = now };
+        db.Importers.Add(importer);
+        return importer;
+    }
+
+    private RoutingDecision Route(IntakeRequest request, ImporterAccount importer, CaseOpening opening)
+    {
+        var routing = options.Routing();
+        var lines = opening.Lines.Select(l => new GoodsLine(l.HtsNumber, l.Value)).ToList();
+        if (request.CenterOverride is { } center)
+            return CenterCatalog.Find(center) is { } c
+                ? new(c.Code, $"Addressed to the {c.Name} Center.", false)
+                : throw new WorkflowInputException("centerCode", $"'{center}' is not a Center code (e.g. PHC, ELE).");
+        return request.AtPortUnlessTrusted ? routing.RouteEntrySummary(importer, lines)
+            : routing.RouteAccount(importer, lines, request.Kind == CaseKinds.Inquiry ? "htsNumber" : "lines");
+    }
+
+    private static string Prefix(string kind) => kind switch { CaseKinds.PriorDisclosure => "PD", CaseKinds.Inquiry => "INQ", _ => "CASE" };
+
+    private static IntakeResult ToResult(CaseRecord r) => new(r.Id, r.Kind, r.Reference, r.CenterCode, r.CenterCode is null ? "Port" : "Center",
+        r.RoutingReason, r.InstanceId, r.Status);
+}

@@ -1,0 +1,62 @@
+using CbpCenters.Domain.Centers;
+using CbpCenters.Domain.Identifiers;
+using CbpCenters.Engine.Runtime;
+using CbpCenters.Persistence;
+using CbpCenters.Persistence.Cases;
+using CbpCenters.Server.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CbpCenters.Server.Cases;
+
+/// <summary>Importer accounts: trusted-partner programmes, assigned Center, filer contacts, National Account Manager.</summary>
+public static class ImportersApi
+{
+    public static IEndpointRouteBuilder MapImportersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/importers").WithTags("Cases").RequireAuthorization();
+        api.MapGet("/", List).WithName("ListImporters").WithSummary("Importer accounts, optionally of one Center.");
+        api.MapGet("/{importerNumber}", Get).WithName("GetImporter");
+        api.MapPut("/{importerNumber}", Put).WithName("PutImporter").WithSummary("Creates or updates an importer account.")
+            .RequireAuthorization(AppRoles.ManageAccounts);
+        return app;
+    }
+
+    public sealed record ImporterRequest(string? Name, bool CTpat, bool Isa, string? CenterCode, List<string>? FilerEmails, string? NationalAccountManager);
+
+    private static async Task<Ok<List<ImporterRecord>>> List(string? center, CbpCentersDbContext db, CancellationToken ct)
+    {
+        var q = db.Importers.AsNoTracking();
+        if (center is not null) q = q.Where(i => i.CenterCode == center.ToUpperInvariant());
+        return TypedResults.Ok(await q.OrderBy(i => i.Name).ToListAsync(ct));
+    }
+
+    private static async Task<Results<Ok<ImporterRecord>, NotFound>> Get(string importerNumber, CbpCentersDbContext db, CancellationToken ct) =>
+        await db.Importers.AsNoTracking().FirstOrDefaultAsync(i => i.ImporterNumber == importerNumber, ct) is { } importer
+            ? TypedResults.Ok(importer) : TypedResults.NotFound();
+
+    private static async Task<Ok<ImporterRecord>> Put(string importerNumber, ImporterRequest request, CbpCentersDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!ImporterNumber.TryParse(importerNumber, out var number, out var error)) throw new WorkflowInputException("importerNumber", error!);
+        var name = string.IsNullOrWhiteSpace(request.Name) ? throw new WorkflowInputException("name", "name is required.") : request.Name.Trim();
+        var center = request.CenterCode is { Length: > 0 } code
+            ? CenterCatalog.Find(code)?.Code ?? throw new WorkflowInputException("centerCode", $"'{code}' is not a Center code (e.g. PHC, ELE).")
+            : null;
+        var emails = request.FilerEmails ?? [];
+        foreach (var email in emails.Where(e => !System.Net.Mail.MailAddress.TryCreate(e, out _)))
+            throw new WorkflowInputException("filerEmails", $"'{email}' is not an email address.");
+        if (request.NationalAccountManager is { Length: > 0 } nam && !await db.Users.AnyAsync(u => u.UserName == nam, ct))
+            throw new WorkflowInputException("nationalAccountManager", $"{nam} is not a staff account.");
+        var importer = await db.Importers.FirstOrDefaultAsync(i => i.ImporterNumber == number.Value, ct);
+        if (importer is null) db.Importers.Add(importer = new ImporterRecord { ImporterNumber = number.Value });
+        importer.Name = name;
+        importer.CTpat = request.CTpat;
+        importer.Isa = request.Isa;
+        importer.CenterCode = center;
+        importer.FilerEmails = [.. emails.Select(e => e.Trim())];
+        importer.NationalAccountManager = string.IsNullOrWhiteSpace(request.NationalAccountManager) ? null : request.NationalAccountManager.Trim();
+        importer.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(importer);
+    }
+}
