@@ -9,7 +9,7 @@ public sealed class NoticeTemplatesTests
         "task-assigned", "task-reminder", "task-escalated-director", "task-escalated-dfo",
         "protest-received", "protest-decision", "protest-deemed-denied", "psc-accepted", "psc-rejected",
         "request-for-information", "notice-of-action", "prior-disclosure-received", "prior-disclosure-loss-computed",
-        "prior-disclosure-written-confirmation", "liquidation-extension", "inquiry-answer",
+        "prior-disclosure-written-confirmation", "liquidation-extension", "psc-liquidation-extended", "inquiry-answer",
     ];
 
     private static NoticeTemplates From(string fileName, string content) =>
