@@ -1,12 +1,15 @@
 using CbpCenters.Server.Auth;
+using CbpCenters.Server.Cases;
 using CbpCenters.Server.Email;
 using CbpCenters.Server.Endpoints;
 using CbpCenters.Server.Hosting;
 using CbpCenters.Server.Jobs;
+using CbpCenters.Server.Ui;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCbpCentersServices();
+builder.Services.AddCbpCentersUi();
 
 var app = builder.Build();
 await app.PrepareAsync();
@@ -15,6 +18,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
 app.MapHealthChecks("/health");
 app.MapOpenApi();
@@ -24,10 +28,14 @@ app.MapDefinitionsApi();
 app.MapInstancesApi();
 app.MapTasksApi();
 app.MapOrganisationApi();
+app.MapIntakeApi();
+app.MapCasesApi();
+app.MapImportersApi();
 if (app.Services.GetService<ServiceClock>() is not null) app.MapClockApi();
 app.UseCbpCentersJobs();
 app.UseCbpCentersMail();
-app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+app.MapStaticAssets();
+app.MapCbpCentersUi();
 
 app.Run();
 
