@@ -11,7 +11,8 @@ public sealed record StartWorkflow(
     int? Version = null,
     Guid? CaseId = null,
     string? CenterCode = null,
-    string Actor = "system");
+    string Actor = "system",
+    Guid? InstanceId = null);
 
 /// <summary>Starts, resumes, signals, retries and cancels instances; each call is one commit.</summary>
 public sealed class WorkflowRuntime(
@@ -46,7 +47,7 @@ public sealed class WorkflowRuntime(
         var now = clock.GetUtcNow();
         var instance = new WorkflowInstance
         {
-            Id = Guid.CreateVersion7(),
+            Id = request.InstanceId ?? Guid.CreateVersion7(),
             DefinitionId = stored.DefinitionId,
             DefinitionVersion = stored.Version,
             DefinitionName = definition.Name,

@@ -77,17 +77,24 @@ public sealed class CaseIntake(CbpCentersDbContext db, CaseOptions options, Work
         return record.InstanceId is null && record.DefinitionId is not null ? await StartWorkflowAsync(record, actor, ct) : ToResult(record);
     }
 
-    /// <summary>Starts the case's workflow once: a case that already has an instance (looked up by case) is not started again.</summary>
+    /// <summary>
+    /// Starts the case's workflow exactly once: its instance takes the case's id, so a second start (a retry
+    /// racing the first request) collides on the key and is told the instance is already there.
+    /// </summary>
     private async Task<IntakeResult> StartWorkflowAsync(CaseRecord record, string actor, CancellationToken ct)
     {
         if (record.DefinitionId is not { } definitionId) return ToResult(record);
-        var existing = (await db.Instances.AsNoTracking().Where(i => i.CaseId == record.Id).Select(i => i.Id).ToListAsync(ct)).FirstOrDefault();
-        if (existing == Guid.Empty)
+        if (!await db.Instances.AnyAsync(i => i.Id == record.Id, ct))
         {
             try
             {
-                existing = (await runtime.StartAsync(new StartWorkflow(definitionId, CorrelationId: record.Reference, CaseId: record.Id,
-                    CenterCode: record.CenterCode, Actor: actor), ct)).Id;
+                await runtime.StartAsync(new StartWorkflow(definitionId, CorrelationId: record.Reference, CaseId: record.Id,
+                    CenterCode: record.CenterCode, Actor: actor, InstanceId: record.Id), ct);
+            }
+            catch (WorkflowConflictException)
+            {
+                if (!await db.Instances.AnyAsync(i => i.Id == record.Id, ct)) throw;
+                logger.LogDebug("Case {Reference}: its workflow was started by a concurrent request", record.Reference);
             }
             catch (WorkflowNotFoundException ex)
             {
@@ -95,10 +102,8 @@ public sealed class CaseIntake(CbpCentersDbContext db, CaseOptions options, Work
                 return ToResult(record);
             }
         }
-        var tracked = await db.Cases.FirstAsync(c => c.Id == record.Id, ct);
-        tracked.InstanceId = existing;
-        await db.SaveChangesAsync(ct);
-        return ToResult(tracked);
+        await db.Cases.Where(c => c.Id == record.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.InstanceId, record.Id), ct);
+        return ToResult(await db.Cases.AsNoTracking().FirstAsync(c => c.Id == record.Id, ct));
     }
 
     private async Task<ImporterRecord> ImporterAsync(IntakeRequest request, DateTimeOffset now, CancellationToken ct)

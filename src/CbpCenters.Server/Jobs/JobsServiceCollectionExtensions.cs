@@ -3,7 +3,11 @@ using CbpCenters.Persistence;
 using CbpCenters.Server.Auth;
 using CbpCenters.Server.Hosting;
 using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Hangfire.SqlServer;
 
 namespace CbpCenters.Server.Jobs;
 
@@ -15,24 +19,18 @@ public static class JobsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCbpCentersJobs(this IServiceCollection services, DatabaseOptions database, JobOptions jobs)
     {
-        services.AddHangfire(config =>
-        {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            switch (database.Provider)
-            {
-                case DatabaseProvider.PostgreSql:
-                    config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.EffectiveConnectionString));
-                    break;
-                case DatabaseProvider.SqlServer:
-                    config.UseSqlServerStorage(database.EffectiveConnectionString);
-                    break;
-                default:
-                    config.UseInMemoryStorage();
-                    break;
-            }
-        });
+        // Hangfire keeps its storage, job activator and log provider in process-wide statics, and AddHangfire
+        // reads them back. This host registers its own storage and activator, and a log provider that outlives
+        // a stopped host, so it never schedules into, runs jobs in, or logs through another host's services
+        // (several hosts share a process in the integration tests, and a host may be restarted in-process).
+        services.AddSingleton<JobStorage>(_ => CreateStorage(database));
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((provider, config) => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>()))
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
         if (jobs.RunServer)
             services.AddHangfireServer(o =>
             {
@@ -43,6 +41,20 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<TimerJobs>();
         services.AddScoped<IWorkflowCommitListener, TimerScheduler>();
         return services;
+    }
+
+    private static JobStorage CreateStorage(DatabaseOptions database)
+    {
+        switch (database.Provider)
+        {
+            case DatabaseProvider.PostgreSql:
+                var options = new PostgreSqlStorageOptions();
+                return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.EffectiveConnectionString, options), options);
+            case DatabaseProvider.SqlServer:
+                return new SqlServerStorage(database.EffectiveConnectionString);
+            default:
+                return new InMemoryStorage();
+        }
     }
 
     public static WebApplication UseCbpCentersJobs(this WebApplication app)

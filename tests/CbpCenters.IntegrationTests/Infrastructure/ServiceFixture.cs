@@ -43,6 +43,27 @@ public abstract class ServiceFixture : IAsyncLifetime
     {
         (_connectionString, _skipReason) = await CreateDatabaseAsync();
         if (_connectionString is null) return;
+        Start();
+    }
+
+    /// <summary>The database this service runs on; a test may reach past the service to damage what lies beside it.</summary>
+    public string ConnectionString => _skipReason is null ? _connectionString! : throw new InvalidOperationException(_skipReason);
+
+    /// <summary>
+    /// Stops the service and starts a new one on the same database, as after a deployment or a crash: whatever
+    /// the service held only in memory (Hangfire's in-memory store, the mail capture's port, sign-ins) starts
+    /// empty; the fake clock keeps its time. <paramref name="whileStopped"/> runs between the two.
+    /// </summary>
+    public async Task RestartAsync(Func<Task>? whileStopped = null)
+    {
+        await Factory.DisposeAsync();
+        _tokens.Clear();
+        if (whileStopped is not null) await whileStopped();
+        Start();
+    }
+
+    private void Start()
+    {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Testing");
@@ -61,7 +82,7 @@ public abstract class ServiceFixture : IAsyncLifetime
         _ = _factory.Server;
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_factory is not null) await _factory.DisposeAsync();
         if (_connectionString is not null) await DropDatabaseAsync(_connectionString);
@@ -96,6 +117,12 @@ public abstract class ServiceFixture : IAsyncLifetime
         return client;
     }
 
+    /// <summary>
+    /// Loses Hangfire's job store, as when its storage is wiped or replaced: the service restarts with an empty
+    /// store (in memory with SQLite; with PostgreSQL the hangfire schema is dropped while the service is down).
+    /// </summary>
+    public virtual Task LoseJobStoreAsync() => RestartAsync();
+
     public async Task<int> FireDueTimersAsync() => await Services.GetRequiredService<DueTimers>().FireAllDueAsync(default);
 
     public async Task<T> ScopedAsync<T>(Func<IServiceProvider, Task<T>> work)
@@ -105,7 +132,7 @@ public abstract class ServiceFixture : IAsyncLifetime
     }
 }
 
-public sealed class SqliteService : ServiceFixture
+public class SqliteService : ServiceFixture
 {
     private string? _file;
     public override string Provider => "Sqlite";
@@ -125,11 +152,19 @@ public sealed class SqliteService : ServiceFixture
     }
 }
 
-public sealed class PostgreSqlService : ServiceFixture
+public class PostgreSqlService : ServiceFixture
 {
     public override string Provider => "PostgreSql";
     protected override Task<(string?, string?)> CreateDatabaseAsync() => PostgreSqlServer.CreateDatabaseAsync();
     protected override Task DropDatabaseAsync(string connectionString) => PostgreSqlServer.DropDatabaseAsync(connectionString);
+
+    public override Task LoseJobStoreAsync() => RestartAsync(async () =>
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new Npgsql.NpgsqlCommand("DROP SCHEMA IF EXISTS hangfire CASCADE", connection);
+        await drop.ExecuteNonQueryAsync();
+    });
 }
 
 public static class HttpJson
