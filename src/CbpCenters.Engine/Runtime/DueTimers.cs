@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 
 namespace CbpCenters.Engine.Runtime;
 
+public enum TimerState { Fired, Gone, NotYetDue }
+
 /// <summary>
 /// Fires timer bookmarks whose instant has come. It is idempotent: a bookmark consumed by someone else in the
 /// meantime is skipped, and a timer is never fired before its due instant.
@@ -11,20 +13,24 @@ namespace CbpCenters.Engine.Runtime;
 public sealed class DueTimers(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DueTimers> logger)
 {
     /// <summary>Fires one timer if it still exists and is due; returns false when there was nothing to do.</summary>
-    public async Task<bool> FireAsync(Guid bookmarkId, CancellationToken ct)
+    public async Task<bool> FireAsync(Guid bookmarkId, CancellationToken ct) => await TryFireAsync(bookmarkId, ct) == TimerState.Fired;
+
+    /// <summary>Fires one timer if it still exists and is due, and says what it found.</summary>
+    public async Task<TimerState> TryFireAsync(Guid bookmarkId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IWorkflowStore>();
         var bookmark = await store.FindBookmarkAsync(bookmarkId, ct);
-        if (bookmark?.DueAt is not { } due || due > clock.GetUtcNow()) return false;
+        if (bookmark?.DueAt is not { } due) return TimerState.Gone;
+        if (due > clock.GetUtcNow()) return TimerState.NotYetDue;
         try
         {
             await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().ResumeAsync(bookmarkId, null, "timer", ct);
-            return true;
+            return TimerState.Fired;
         }
         catch (WorkflowConflictException)
         {
-            return false;
+            return TimerState.Gone;
         }
     }
 

@@ -66,6 +66,10 @@ public static class CbpCentersServices
             })
             .AddRoles<IdentityRole>()
             .AddCbpCentersIdentityStores();
+        // Sign-ins live in real time: moving the rehearsal clock forward a month must not sign everyone out.
+        services.PostConfigureAll<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
+        services.PostConfigureAll<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(o => o.TimeProvider = TimeProvider.System);
+        services.PostConfigure<SecurityStampValidatorOptions>(o => o.TimeProvider = TimeProvider.System);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/login";

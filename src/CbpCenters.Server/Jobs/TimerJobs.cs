@@ -1,4 +1,5 @@
 using CbpCenters.Engine.Runtime;
+using CbpCenters.Engine.Stores;
 using Hangfire;
 
 namespace CbpCenters.Server.Jobs;
@@ -7,12 +8,19 @@ namespace CbpCenters.Server.Jobs;
 /// Hangfire's entry points for timers. Both are idempotent: the database decides whether a timer is still
 /// waiting and due, so a job that runs twice, late, or after the sweeper already fired it does nothing.
 /// </summary>
-public sealed class TimerJobs(DueTimers timers)
+public sealed class TimerJobs(DueTimers timers, IBackgroundJobClient jobs, IWorkflowStore store)
 {
     public const string SweeperId = "timer-sweeper";
 
     [AutomaticRetry(Attempts = 5)]
-    public Task FireAsync(Guid bookmarkId, CancellationToken ct) => timers.FireAsync(bookmarkId, ct);
+    public async Task FireAsync(Guid bookmarkId, CancellationToken ct)
+    {
+        // A job that wakes before the database's due instant (another node's clock runs a little behind, or the
+        // service clock was moved) comes back at that instant rather than leaving the timer to the next sweep.
+        if (await timers.TryFireAsync(bookmarkId, ct) == TimerState.NotYetDue
+            && await store.FindBookmarkAsync(bookmarkId, ct) is { DueAt: { } due })
+            jobs.Schedule<TimerJobs>(j => j.FireAsync(bookmarkId, CancellationToken.None), due);
+    }
 
     /// <summary>
     /// Fires every due timer. Sweeps on several nodes may overlap: each firing consumes its bookmark in the
