@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CbpCenters.IntegrationTests.Infrastructure;
+using static CbpCenters.IntegrationTests.Infrastructure.Flowcharts;
 
 namespace CbpCenters.IntegrationTests.Engine;
 
@@ -10,31 +11,15 @@ public abstract class EngineScenarios(ServiceFixture service)
 {
     private const string Supervisor = "admin";
 
-    private static string Flow(string id, string activities, string connections, string extra = "") => $$"""
-        { "definitionId": "{{id}}", "name": "{{id}}", {{extra}}
-          "root": { "type": "Flowchart", "activities": [ {{activities}} ], "connections": [ {{connections}} ] } }
-        """;
-
-    private static string Wire(string from, string port, string to) =>
-        $$"""{ "source": { "activity": "{{from}}", "port": "{{port}}" }, "target": { "activity": "{{to}}", "port": "In" } }""";
-
-    private static string Unique(string name) => $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)];
-
-    private async Task<HttpClient> PublishAsync(string json)
+    private async Task<HttpClient> PublishAsync(JsonObject definition)
     {
         var client = await service.ClientAsync(Supervisor);
-        var definition = JsonNode.Parse(json)!.AsObject();
-        var id = definition["definitionId"]!.GetValue<string>();
-        await client.PostAsJsonAsync("/api/v1/workflow-definitions", definition).ExpectAsync(HttpStatusCode.Created);
-        await client.PostAsync($"/api/v1/workflow-definitions/{id}/publish", null).ExpectAsync(HttpStatusCode.OK);
+        await client.PublishAsync(definition);
         return client;
     }
 
-    private static async Task<JsonObject> StartAsync(HttpClient client, string definitionId, JsonObject? input = null) =>
-        await (await client.PostAsJsonAsync("/api/v1/workflow-instances", new { definitionId, input }).ExpectAsync(HttpStatusCode.Created)).ReadObjectAsync();
-
-    private static async Task<JsonObject> GetAsync(HttpClient client, string instanceId) =>
-        await (await client.GetAsync($"/api/v1/workflow-instances/{instanceId}").ExpectAsync(HttpStatusCode.OK)).ReadObjectAsync();
+    private static Task<JsonObject> StartAsync(HttpClient client, string definitionId, JsonObject? input = null) =>
+        client.StartAsync(definitionId, centerCode: null, input);
 
     private static async Task<List<string>> CompletedAsync(HttpClient client, string instanceId)
     {
@@ -42,10 +27,7 @@ public abstract class EngineScenarios(ServiceFixture service)
         return [.. journal.Where(j => j!["event"]!.GetValue<string>() == "ActivityCompleted").Select(j => j!["activityId"]!.GetValue<string>())];
     }
 
-    private static string Id(JsonObject instance) => instance["id"]!.GetValue<string>();
-    private static string Status(JsonObject instance) => instance["status"]!.GetValue<string>();
-
-    private static string SignalFlow(string id, string message = "Filer answered {{ variables.answer.text }}") => Flow(id,
+    private static JsonObject SignalFlow(string id, string message = "Filer answered {{ variables.answer.text }}") => Flow(id,
         $$"""
         { "id": "start", "type": "Start" },
         { "id": "wait", "type": "WaitForSignal", "signal": "filer-response", "variable": "answer" },
@@ -71,17 +53,17 @@ public abstract class EngineScenarios(ServiceFixture service)
         var id = Unique("signal");
         var client = await PublishAsync(SignalFlow(id));
         var started = await StartAsync(client, id);
-        Assert.Equal("Suspended", Status(started));
+        Assert.Equal("Suspended", started.Status());
         Assert.Equal("Signal", started["bookmarks"]![0]!["kind"]!.GetValue<string>());
 
-        var signalled = await (await client.PostAsJsonAsync($"/api/v1/workflow-instances/{Id(started)}/signals/filer-response", new { text = "invoice attached" })
+        var signalled = await (await client.PostAsJsonAsync($"/api/v1/workflow-instances/{started.Id()}/signals/filer-response", new { text = "invoice attached" })
             .ExpectAsync(HttpStatusCode.OK)).ReadObjectAsync();
 
-        Assert.Equal("Finished", Status(signalled));
-        Assert.Equal(["start", "wait", "log", "end"], await CompletedAsync(client, Id(started)));
-        var journal = await (await client.GetAsync($"/api/v1/workflow-instances/{Id(started)}/journal")).ReadArrayAsync();
+        Assert.Equal("Finished", signalled.Status());
+        Assert.Equal(["start", "wait", "log", "end"], await CompletedAsync(client, started.Id()));
+        var journal = await (await client.GetAsync($"/api/v1/workflow-instances/{started.Id()}/journal")).ReadArrayAsync();
         Assert.Contains(journal, j => j!["message"]?.GetValue<string>() == "Filer answered invoice attached");
-        await client.PostAsJsonAsync($"/api/v1/workflow-instances/{Id(started)}/signals/filer-response", new { }).ExpectAsync(HttpStatusCode.Conflict);
+        await client.PostAsJsonAsync($"/api/v1/workflow-instances/{started.Id()}/signals/filer-response", new { }).ExpectAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -92,14 +74,14 @@ public abstract class EngineScenarios(ServiceFixture service)
         var started = await StartAsync(client, id);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(i =>
-            client.PostAsJsonAsync($"/api/v1/workflow-instances/{Id(started)}/signals/filer-response", new { text = $"answer {i}" })));
+            client.PostAsJsonAsync($"/api/v1/workflow-instances/{started.Id()}/signals/filer-response", new { text = $"answer {i}" })));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
-        var journal = await (await client.GetAsync($"/api/v1/workflow-instances/{Id(started)}/journal")).ReadArrayAsync();
+        var journal = await (await client.GetAsync($"/api/v1/workflow-instances/{started.Id()}/journal")).ReadArrayAsync();
         Assert.Single(journal, j => j!["event"]!.GetValue<string>() == "SignalReceived");
     }
 
-    private static string ForkJoin(string id, string mode) => Flow(id,
+    private static JsonObject ForkJoin(string id, string mode) => Flow(id,
         $$"""
         { "id": "start", "type": "Start" },
         { "id": "fork", "type": "Fork", "branches": ["A", "B"] },
@@ -118,12 +100,12 @@ public abstract class EngineScenarios(ServiceFixture service)
         var instance = await StartAsync(client, id);
         Assert.Equal(2, instance["bookmarks"]!.AsArray().Count);
 
-        await client.PostAsync($"/api/v1/workflow-instances/{Id(instance)}/signals/a", null).ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal("Suspended", Status(await GetAsync(client, Id(instance))));
-        await client.PostAsync($"/api/v1/workflow-instances/{Id(instance)}/signals/b", null).ExpectAsync(HttpStatusCode.OK);
+        await client.PostAsync($"/api/v1/workflow-instances/{instance.Id()}/signals/a", null).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("Suspended", (await client.InstanceAsync(instance.Id())).Status());
+        await client.PostAsync($"/api/v1/workflow-instances/{instance.Id()}/signals/b", null).ExpectAsync(HttpStatusCode.OK);
 
-        Assert.Equal("Finished", Status(await GetAsync(client, Id(instance))));
-        Assert.Single(await CompletedAsync(client, Id(instance)), a => a == "after");
+        Assert.Equal("Finished", (await client.InstanceAsync(instance.Id())).Status());
+        Assert.Single(await CompletedAsync(client, instance.Id()), a => a == "after");
     }
 
     [Fact]
@@ -133,12 +115,12 @@ public abstract class EngineScenarios(ServiceFixture service)
         var client = await PublishAsync(ForkJoin(id, "WaitAny"));
         var instance = await StartAsync(client, id);
 
-        await client.PostAsync($"/api/v1/workflow-instances/{Id(instance)}/signals/a", null).ExpectAsync(HttpStatusCode.OK);
+        await client.PostAsync($"/api/v1/workflow-instances/{instance.Id()}/signals/a", null).ExpectAsync(HttpStatusCode.OK);
 
-        var after = await GetAsync(client, Id(instance));
-        Assert.Equal("Finished", Status(after));
+        var after = await client.InstanceAsync(instance.Id());
+        Assert.Equal("Finished", after.Status());
         Assert.Empty(after["bookmarks"]!.AsArray());
-        await client.PostAsync($"/api/v1/workflow-instances/{Id(instance)}/signals/b", null).ExpectAsync(HttpStatusCode.Conflict);
+        await client.PostAsync($"/api/v1/workflow-instances/{instance.Id()}/signals/b", null).ExpectAsync(HttpStatusCode.Conflict);
     }
 
     [Theory]
@@ -174,11 +156,11 @@ public abstract class EngineScenarios(ServiceFixture service)
 
         service.Clock.SetUtcNow(due.AddSeconds(-1));
         await service.FireDueTimersAsync();
-        Assert.Equal("Suspended", Status(await GetAsync(client, Id(instance))));
+        Assert.Equal("Suspended", (await client.InstanceAsync(instance.Id())).Status());
 
         service.Clock.SetUtcNow(due);
         await service.FireDueTimersAsync();
-        Assert.Equal("Finished", Status(await GetAsync(client, Id(instance))));
+        Assert.Equal("Finished", (await client.InstanceAsync(instance.Id())).Status());
     }
 
     [Fact]
@@ -195,15 +177,15 @@ public abstract class EngineScenarios(ServiceFixture service)
             $"{Wire("start", "Done", "check")}, {Wire("check", "True", "yes")}, {Wire("check", "False", "no")}"));
 
         var instance = await StartAsync(client, id);
-        Assert.Equal("Faulted", Status(instance));
+        Assert.Equal("Faulted", instance.Status());
         var incident = instance["incidents"]![0]!;
         Assert.Equal("check", incident["activityId"]!.GetValue<string>());
         Assert.Contains("the ACE gateway is closed", incident["message"]!.GetValue<string>());
 
         service.Clock.Advance(TimeSpan.FromDays(2));
-        var retried = await (await client.PostAsync($"/api/v1/workflow-instances/{Id(instance)}/retry", null).ExpectAsync(HttpStatusCode.OK)).ReadObjectAsync();
-        Assert.Equal("Finished", Status(retried));
-        Assert.Equal(["start", "check", "yes"], await CompletedAsync(client, Id(instance)));
+        var retried = await (await client.PostAsync($"/api/v1/workflow-instances/{instance.Id()}/retry", null).ExpectAsync(HttpStatusCode.OK)).ReadObjectAsync();
+        Assert.Equal("Finished", retried.Status());
+        Assert.Equal(["start", "check", "yes"], await CompletedAsync(client, instance.Id()));
     }
 
     [Fact]
@@ -216,7 +198,7 @@ public abstract class EngineScenarios(ServiceFixture service)
 
         var instance = await StartAsync(client, id);
 
-        Assert.Equal("Faulted", Status(instance));
+        Assert.Equal("Faulted", instance.Status());
         Assert.Contains("was stopped", instance["incidents"]![0]!["message"]!.GetValue<string>());
         await service.Anonymous().GetAsync("/health").ExpectAsync(HttpStatusCode.OK);
     }
@@ -228,7 +210,7 @@ public abstract class EngineScenarios(ServiceFixture service)
         var client = await PublishAsync(SignalFlow(id, "first version"));
         var onV1 = await StartAsync(client, id);
 
-        var v2 = JsonNode.Parse(SignalFlow(id, "second version"))!.AsObject();
+        var v2 = SignalFlow(id, "second version");
         var draft = await (await client.PutAsJsonAsync($"/api/v1/workflow-definitions/{id}/draft", v2).ExpectAsync(HttpStatusCode.OK)).ReadObjectAsync();
         Assert.Equal(2, draft["version"]!.GetValue<int>());
         Assert.Equal("Draft", draft["status"]!.GetValue<string>());
@@ -236,11 +218,11 @@ public abstract class EngineScenarios(ServiceFixture service)
         var onV2 = await StartAsync(client, id);
 
         foreach (var instance in new[] { onV1, onV2 })
-            await client.PostAsJsonAsync($"/api/v1/workflow-instances/{Id(instance)}/signals/filer-response", new { }).ExpectAsync(HttpStatusCode.OK);
+            await client.PostAsJsonAsync($"/api/v1/workflow-instances/{instance.Id()}/signals/filer-response", new { }).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal(1, onV1["definitionVersion"]!.GetValue<int>());
         Assert.Equal(2, onV2["definitionVersion"]!.GetValue<int>());
-        var v1Journal = await (await client.GetAsync($"/api/v1/workflow-instances/{Id(onV1)}/journal")).ReadArrayAsync();
+        var v1Journal = await (await client.GetAsync($"/api/v1/workflow-instances/{onV1.Id()}/journal")).ReadArrayAsync();
         Assert.Contains(v1Journal, j => j!["message"]?.GetValue<string>() == "first version");
         var versions = await (await client.GetAsync($"/api/v1/workflow-definitions/{id}/versions")).ReadArrayAsync();
         Assert.Equal(["Published", "Retired"], versions.Select(v => v!["status"]!.GetValue<string>()));
@@ -251,9 +233,9 @@ public abstract class EngineScenarios(ServiceFixture service)
     {
         var id = Unique("broken");
         var client = await service.ClientAsync(Supervisor);
-        var broken = JsonNode.Parse(Flow(id,
+        var broken = Flow(id,
             """{ "id": "start", "type": "Start" }, { "id": "route", "type": "Decision", "condition": "input.x >" }, { "id": "end", "type": "End" }, { "id": "lost", "type": "Teleport" }""",
-            $"{Wire("start", "Done", "route")}, {Wire("route", "True", "end")}"))!.AsObject();
+            $"{Wire("start", "Done", "route")}, {Wire("route", "True", "end")}");
         var draft = await (await client.PostAsJsonAsync("/api/v1/workflow-definitions", broken).ExpectAsync(HttpStatusCode.Created)).ReadObjectAsync();
         Assert.NotEmpty(draft["errors"]!.AsArray());
 
