@@ -58,6 +58,9 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IEnum
                     Add(node.Id, "expression", $"property '{name}': expression does not parse: {error}");
             foreach (var message in activity.Validate(node))
                 Add(node.Id, "property", message);
+            if (Runtime.BackgroundActivities.IsBackground(node)
+                && (activity.Descriptor.IsBlocking || activity.Descriptor.IsBranching || node.Type is "Start" or "End" or "Join"))
+                Add(node.Id, "background", $"{node.Type} cannot run in the background: only activities that do their work and complete can.");
         }
 
         foreach (var connection in definition.Root.Connections)

@@ -76,11 +76,15 @@ public sealed class WorkflowExecution
             Data = data,
         });
 
-    /// <summary>Marks a bookmark consumed or cancelled: a persisted one is deleted by the commit, a new one is never written.</summary>
+    /// <summary>
+    /// Marks a bookmark consumed or cancelled: a persisted one is deleted by the commit (and the commit fails if
+    /// someone deleted it first), a new one is never written. A retry that replays a resume whose first run
+    /// faulted finds the bookmark already consumed by that run, and deletes nothing.
+    /// </summary>
     internal void RemoveBookmark(Bookmark bookmark)
     {
-        OpenBookmarks.RemoveAll(b => b.Id == bookmark.Id);
-        if (Commit.NewBookmarks.RemoveAll(b => b.Id == bookmark.Id) == 0)
+        var wasOpen = OpenBookmarks.RemoveAll(b => b.Id == bookmark.Id) > 0;
+        if (Commit.NewBookmarks.RemoveAll(b => b.Id == bookmark.Id) == 0 && wasOpen)
             Commit.RemovedBookmarks.Add(bookmark);
     }
 

@@ -32,6 +32,11 @@ public sealed class WorkflowRunner(ActivityRegistry registry)
         var activity = registry.Get(node.Type);
         var context = new ActivityContext(execution, node, Guid.CreateVersion7(), item);
         execution.Journal(JournalEvents.ActivityStarted, node.Id, node.Type);
+        if (BackgroundActivities.IsBackground(node))
+        {
+            await ApplyAsync(execution, BackgroundActivities.Park(context), ActivityResult.Wait());
+            return;
+        }
         ActivityResult result;
         try
         {
@@ -55,10 +60,14 @@ public sealed class WorkflowRunner(ActivityRegistry registry)
         ActivityResult result;
         try
         {
-            result = await activity.ResumeAsync(context, bookmark, item.ResumeInput);
+            result = bookmark.Kind == BookmarkKinds.Background
+                ? await activity.ExecuteAsync(context)
+                : await activity.ResumeAsync(context, bookmark, item.ResumeInput);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            if (bookmark.Kind == BookmarkKinds.Background && !BackgroundActivities.IsFinalAttempt(item.ResumeInput))
+                throw new BackgroundAttemptFailedException(node.Id, ex);
             Fault(execution, item, node.Id, node.Type, ex.Message);
             return;
         }

@@ -39,6 +39,7 @@ public static class JobsServiceCollectionExtensions
             });
         services.AddSingleton(jobs);
         services.AddTransient<TimerJobs>();
+        services.AddTransient<BackgroundActivityJobs>();
         services.AddScoped<IWorkflowCommitListener, TimerScheduler>();
         return services;
     }
