@@ -48,8 +48,8 @@ public sealed class DefinitionService(
     }
 
     /// <summary>
-    /// Imports a definition file as published: version 1 the first time, a new version when its content
-    /// changed since the published one, nothing when it is the same.
+    /// Imports a definition file as published: version 1 the first time, a new version when its content changed
+    /// since it was last imported, nothing otherwise.
     /// </summary>
     public async Task<(ImportResult Result, StoredDefinition Definition)> ImportAsync(WorkflowDefinition definition, string source, CancellationToken ct)
     {
@@ -58,6 +58,11 @@ public sealed class DefinitionService(
         var hash = DefinitionJson.ContentHash(definition);
         var published = await store.FindPublishedAsync(definition.DefinitionId, ct);
         if (published is not null && published.ContentHash == hash) return (ImportResult.Unchanged, published);
+        // A file that has not changed since it was last imported changes nothing, even when a supervisor has since
+        // published a newer version in the designer: a restart must not undo their work. A changed file is a
+        // deliberate new version and is published.
+        var fromFile = (await store.ListVersionsAsync(definition.DefinitionId, ct)).Where(v => v.Source is not null).MaxBy(v => v.Version);
+        if (fromFile is not null && fromFile.ContentHash == hash) return (ImportResult.Unchanged, published ?? fromFile);
 
         var latest = await store.FindLatestAsync(definition.DefinitionId, ct);
         definition.Version = (latest?.Version ?? 0) + 1;

@@ -16,8 +16,10 @@ public interface IWorkflowStore
     Task<IReadOnlyList<JournalEntry>> GetJournalAsync(Guid instanceId, CancellationToken ct);
 }
 
+/// <param name="Centers">When set, only instances of these Centers (the caller's); null means every Center.</param>
 public sealed record InstanceQuery(
     string? DefinitionId = null, WorkflowStatus? Status = null, string? CorrelationId = null,
-    Guid? CaseId = null, string? CenterCode = null, int Page = 1, int PageSize = 50);
+    Guid? CaseId = null, string? CenterCode = null, int Page = 1, int PageSize = 50,
+    IReadOnlyCollection<string>? Centers = null);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize);

@@ -76,6 +76,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
                 .Where(i => query.CorrelationId is null || i.CorrelationId == query.CorrelationId)
                 .Where(i => query.CaseId is null || i.CaseId == query.CaseId)
                 .Where(i => query.CenterCode is null || i.CenterCode == query.CenterCode)
+                .Where(i => query.Centers is null || (i.CenterCode is not null && query.Centers.Contains(i.CenterCode)))
                 .OrderByDescending(i => i.CreatedAt).ToList();
             var page = matches.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(Copy).ToList();
             return Task.FromResult(new Page<WorkflowInstance>(page, matches.Count, query.Page, query.PageSize));

@@ -101,6 +101,11 @@ public sealed class EfWorkflowStore(CbpCentersDbContext db, WriteTurns turns) : 
         if (query.CorrelationId is not null) q = q.Where(i => i.CorrelationId == query.CorrelationId);
         if (query.CaseId is not null) q = q.Where(i => i.CaseId == query.CaseId);
         if (query.CenterCode is not null) q = q.Where(i => i.CenterCode == query.CenterCode);
+        if (query.Centers is { } centers)
+        {
+            var visible = centers.ToList();
+            q = q.Where(i => i.CenterCode != null && visible.Contains(i.CenterCode));
+        }
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(ct);

@@ -24,18 +24,29 @@ public static class ImportersApi
 
     public sealed record ImporterRequest(string? Name, bool CTpat, bool Isa, string? CenterCode, List<string>? FilerEmails, string? NationalAccountManager);
 
-    private static async Task<Ok<List<ImporterRecord>>> List(string? center, CbpCentersDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<ImporterRecord>>> List(string? center, CbpCentersDbContext db, CenterScope scope, HttpContext http, CancellationToken ct)
     {
         var q = db.Importers.AsNoTracking();
+        if (await scope.CentersAsync(http.User, ct) is { } centers)
+        {
+            var visible = centers.ToList();
+            q = q.Where(i => i.CenterCode == null || visible.Contains(i.CenterCode));
+        }
         if (center is not null) q = q.Where(i => i.CenterCode == center.ToUpperInvariant());
         return TypedResults.Ok(await q.OrderBy(i => i.Name).ToListAsync(ct));
     }
 
-    private static async Task<Results<Ok<ImporterRecord>, NotFound>> Get(string importerNumber, CbpCentersDbContext db, CancellationToken ct) =>
-        await db.Importers.AsNoTracking().FirstOrDefaultAsync(i => i.ImporterNumber == importerNumber, ct) is { } importer
-            ? TypedResults.Ok(importer) : TypedResults.NotFound();
+    private static async Task<Results<Ok<ImporterRecord>, NotFound>> Get(string importerNumber, CbpCentersDbContext db, CenterScope scope, HttpContext http, CancellationToken ct)
+    {
+        var importer = await db.Importers.AsNoTracking().FirstOrDefaultAsync(i => i.ImporterNumber == importerNumber, ct);
+        if (importer is null) return TypedResults.NotFound();
+        if (importer.CenterCode is not null) await scope.EnsureAsync(http.User, importer.CenterCode, "importer account", ct);
+        return TypedResults.Ok(importer);
+    }
 
-    private static async Task<Ok<ImporterRecord>> Put(string importerNumber, ImporterRequest request, CbpCentersDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <summary>A supervisor changes only accounts of their Centers, and can move one only to another of their Centers.</summary>
+    private static async Task<Ok<ImporterRecord>> Put(string importerNumber, ImporterRequest request, CbpCentersDbContext db, CenterScope scope,
+        HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (!ImporterNumber.TryParse(importerNumber, out var number, out var error)) throw new WorkflowInputException("importerNumber", error!);
         var name = string.IsNullOrWhiteSpace(request.Name) ? throw new WorkflowInputException("name", "name is required.") : request.Name.Trim();
@@ -48,6 +59,8 @@ public static class ImportersApi
         if (request.NationalAccountManager is { Length: > 0 } nam && !await db.Users.AnyAsync(u => u.UserName == nam, ct))
             throw new WorkflowInputException("nationalAccountManager", $"{nam} is not a staff account.");
         var importer = await db.Importers.FirstOrDefaultAsync(i => i.ImporterNumber == number.Value, ct);
+        if (importer?.CenterCode is { } current) await scope.EnsureAsync(http.User, current, "importer account", ct);
+        if (center is not null) await scope.EnsureAsync(http.User, center, "Center", ct);
         if (importer is null) db.Importers.Add(importer = new ImporterRecord { ImporterNumber = number.Value });
         importer.Name = name;
         importer.CTpat = request.CTpat;

@@ -20,8 +20,10 @@ public sealed record DispatchResult(int Sent, int Retrying, int Failed);
 /// </summary>
 public sealed class OutboxDispatcher(
     CbpCentersDbContext db, SmtpOptions options, SmtpEndpoint endpoint, TimeProvider clock,
-    WorkflowRuntime runtime, ILogger<OutboxDispatcher> logger)
+    IServiceScopeFactory scopes, ILogger<OutboxDispatcher> logger)
 {
+    private readonly List<OutboxMessage> _givenUp = [];
+
     public async Task<DispatchResult> DispatchAsync(CancellationToken ct)
     {
         int sent = 0, retrying = 0, failed = 0;
@@ -33,7 +35,23 @@ public sealed class OutboxDispatcher(
             sent += s; retrying += r; failed += f;
             if (s == 0) break;
         }
+        await RecordIncidentsAsync(ct);
         return new DispatchResult(sent, retrying, failed);
+    }
+
+    /// <summary>
+    /// A notice given up for good becomes an incident on its instance, recorded after the batch in a scope of its
+    /// own: the workflow commit must not share (and reset) the context that holds this batch's delivery marks.
+    /// </summary>
+    private async Task RecordIncidentsAsync(CancellationToken ct)
+    {
+        foreach (var message in _givenUp.Where(m => m.InstanceId is not null))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<WorkflowRuntime>().RecordIncidentAsync(message.InstanceId!.Value, message.ActivityId ?? "",
+                $"Notice '{message.Template}' to {string.Join(", ", message.To)} was not delivered: {message.LastError}", JournalEvents.EmailFailed, ct);
+        }
+        _givenUp.Clear();
     }
 
     private async Task<List<OutboxMessage>> ClaimAsync(CancellationToken ct)
@@ -74,9 +92,8 @@ public sealed class OutboxDispatcher(
         {
             logger.LogWarning("SMTP server {Host}:{Port} unreachable: {Reason}; {Count} message(s) will be retried", endpoint.Host, endpoint.Port, ex.Message, batch.Count);
             foreach (var message in batch)
-                if (await FailAsync(message, $"SMTP server {endpoint.Host}:{endpoint.Port} unreachable: {ex.Message}", permanent: false, ct)) failed++;
-                else retrying++;
-            return (0, retrying, failed);
+                await FailAsync(message, $"SMTP server {endpoint.Host}:{endpoint.Port} unreachable: {ex.Message}", permanent: false, ct, serverDown: true);
+            return (0, batch.Count, 0);
         }
 
         foreach (var message in batch)
@@ -117,13 +134,16 @@ public sealed class OutboxDispatcher(
         logger.LogInformation("Notice {Template} {MessageId} delivered to {To}: {Reply}", message.Template, message.Id, string.Join(", ", message.To), reply);
     }
 
-    /// <summary>Records a failed attempt; returns true when the message is given up (permanent, or out of attempts).</summary>
-    private async Task<bool> FailAsync(OutboxMessage message, string reason, bool permanent, CancellationToken ct)
+    /// <summary>
+    /// Records a failed attempt; returns true when the message is given up: refused for good, or refused for this
+    /// message too often. A mail server that cannot be reached never gives a message up: notices wait for it.
+    /// </summary>
+    private async Task<bool> FailAsync(OutboxMessage message, string reason, bool permanent, CancellationToken ct, bool serverDown = false)
     {
         var now = clock.GetUtcNow();
         message.Attempts++;
         message.LastError = Shorten(reason, 2000);
-        var givenUp = permanent || message.Attempts >= options.MaxAttempts;
+        var givenUp = permanent || (!serverDown && message.Attempts >= options.MaxAttempts);
         if (givenUp) message.Status = OutboxStatus.Failed;
         else message.NextAttemptAt = now + Backoff(message.Attempts);
         message.Version++;
@@ -131,9 +151,7 @@ public sealed class OutboxDispatcher(
         await db.SaveChangesAsync(ct);
         logger.LogWarning("Notice {Template} {MessageId} attempt {Attempt} failed{GivenUp}: {Reason}",
             message.Template, message.Id, message.Attempts, givenUp ? " for good" : "", reason);
-        if (givenUp && message.InstanceId is { } instanceId)
-            await runtime.RecordIncidentAsync(instanceId, message.ActivityId ?? "", 
-                $"Notice '{message.Template}' to {string.Join(", ", message.To)} was not delivered: {reason}", JournalEvents.EmailFailed, ct);
+        if (givenUp) _givenUp.Add(message);
         return givenUp;
     }
 

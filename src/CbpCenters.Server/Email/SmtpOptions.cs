@@ -17,11 +17,11 @@ public sealed class SmtpOptions
     /// <summary>Port of the built-in capture; 0 picks a free one.</summary>
     public int CapturePort { get; set; } = 0;
     public int BatchSize { get; set; } = 50;
-    /// <summary>Attempts before a message that keeps failing temporarily is given up as Failed.</summary>
+    /// <summary>Attempts before a message the server keeps refusing temporarily is given up as Failed (an unreachable server never gives a message up).</summary>
     public int MaxAttempts { get; set; } = 10;
     /// <summary>Wait after the first failure; it doubles with each attempt, up to <see cref="MaxBackoff"/>.</summary>
     public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromSeconds(30);
-    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(2);
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(15);
     /// <summary>How long a node may take to send a claimed message before another node may claim it again.</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
 

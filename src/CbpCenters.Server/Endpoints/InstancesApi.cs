@@ -39,10 +39,11 @@ public static class InstancesApi
         Guid Id, string DefinitionId, int DefinitionVersion, string DefinitionName, string Status, string? CorrelationId,
         string? CenterCode, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
-    private static async Task<Created<InstanceDto>> Start(StartRequest request, WorkflowRuntime runtime, IWorkflowStore store, HttpContext http, CancellationToken ct)
+    private static async Task<Created<InstanceDto>> Start(StartRequest request, WorkflowRuntime runtime, IWorkflowStore store, CenterScope scope, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.DefinitionId))
             throw new WorkflowInputException("definitionId", "definitionId is required.");
+        await scope.EnsureAsync(http.User, request.CenterCode, "workflow", ct);
         var instance = await runtime.StartAsync(new StartWorkflow(
             request.DefinitionId, request.Input, request.CorrelationId, request.Version, CenterCode: request.CenterCode,
             Actor: http.User.Identity!.Name!), ct);
@@ -50,25 +51,35 @@ public static class InstancesApi
     }
 
     private static async Task<Ok<Page<InstanceSummary>>> List(
-        IWorkflowStore store, string? definitionId, WorkflowStatus? status, string? correlationId, Guid? caseId,
+        IWorkflowStore store, CenterScope scope, HttpContext http, string? definitionId, WorkflowStatus? status, string? correlationId, Guid? caseId,
         CancellationToken ct, int page = 1, int pageSize = 50)
     {
         Paging.Check(page, pageSize);
-        var result = await store.ListInstancesAsync(new InstanceQuery(definitionId, status, correlationId, caseId, Page: page, PageSize: pageSize), ct);
+        var centers = await scope.CentersAsync(http.User, ct);
+        var result = await store.ListInstancesAsync(new InstanceQuery(definitionId, status, correlationId, caseId, Centers: centers, Page: page, PageSize: pageSize), ct);
         return TypedResults.Ok(new Page<InstanceSummary>(
             [.. result.Items.Select(i => new InstanceSummary(i.Id, i.DefinitionId, i.DefinitionVersion, i.DefinitionName, i.Status.ToString(),
                 i.CorrelationId, i.CenterCode, i.CreatedAt, i.UpdatedAt))],
             result.Total, result.PageNumber, result.PageSize));
     }
 
-    private static async Task<Results<Ok<InstanceDto>, NotFound>> Get(Guid id, IWorkflowStore store, CancellationToken ct) =>
-        await store.FindInstanceAsync(id, ct) is { } instance ? TypedResults.Ok(await ToDtoAsync(instance, store, ct)) : TypedResults.NotFound();
+    private static async Task<Ok<InstanceDto>> Get(Guid id, IWorkflowStore store, CenterScope scope, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await ToDtoAsync(await VisibleAsync(id, store, scope, http, ct), store, ct));
 
-    private static async Task<Results<Ok<IReadOnlyList<JournalEntry>>, NotFound>> Journal(Guid id, IWorkflowStore store, CancellationToken ct) =>
-        await store.FindInstanceAsync(id, ct) is null ? TypedResults.NotFound() : TypedResults.Ok(await store.GetJournalAsync(id, ct));
+    private static async Task<Ok<IReadOnlyList<JournalEntry>>> Journal(Guid id, IWorkflowStore store, CenterScope scope, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await store.GetJournalAsync((await VisibleAsync(id, store, scope, http, ct)).Id, ct));
 
-    private static async Task<Ok<InstanceDto>> Signal(Guid id, string name, HttpRequest request, WorkflowRuntime runtime, IWorkflowStore store, CancellationToken ct)
+    /// <summary>The instance, if it belongs to one of the caller's Centers.</summary>
+    private static async Task<WorkflowInstance> VisibleAsync(Guid id, IWorkflowStore store, CenterScope scope, HttpContext http, CancellationToken ct)
     {
+        var instance = await store.FindInstanceAsync(id, ct) ?? throw new WorkflowNotFoundException($"Workflow instance {id} does not exist.");
+        await scope.EnsureAsync(http.User, instance.CenterCode, "workflow instance", ct);
+        return instance;
+    }
+
+    private static async Task<Ok<InstanceDto>> Signal(Guid id, string name, HttpRequest request, WorkflowRuntime runtime, IWorkflowStore store, CenterScope scope, CancellationToken ct)
+    {
+        await VisibleAsync(id, store, scope, request.HttpContext, ct);
         JsonObject? payload = null;
         if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
         {
@@ -79,11 +90,17 @@ public static class InstancesApi
         return TypedResults.Ok(await ToDtoAsync(instance, store, ct));
     }
 
-    private static async Task<Ok<InstanceDto>> Retry(Guid id, WorkflowRuntime runtime, IWorkflowStore store, HttpContext http, CancellationToken ct) =>
-        TypedResults.Ok(await ToDtoAsync(await runtime.RetryAsync(id, http.User.Identity!.Name!, ct), store, ct));
+    private static async Task<Ok<InstanceDto>> Retry(Guid id, WorkflowRuntime runtime, IWorkflowStore store, CenterScope scope, HttpContext http, CancellationToken ct)
+    {
+        await VisibleAsync(id, store, scope, http, ct);
+        return TypedResults.Ok(await ToDtoAsync(await runtime.RetryAsync(id, http.User.Identity!.Name!, ct), store, ct));
+    }
 
-    private static async Task<Ok<InstanceDto>> Cancel(Guid id, CancelRequest? request, WorkflowRuntime runtime, IWorkflowStore store, HttpContext http, CancellationToken ct) =>
-        TypedResults.Ok(await ToDtoAsync(await runtime.CancelAsync(id, http.User.Identity!.Name!, request?.Reason, ct), store, ct));
+    private static async Task<Ok<InstanceDto>> Cancel(Guid id, CancelRequest? request, WorkflowRuntime runtime, IWorkflowStore store, CenterScope scope, HttpContext http, CancellationToken ct)
+    {
+        await VisibleAsync(id, store, scope, http, ct);
+        return TypedResults.Ok(await ToDtoAsync(await runtime.CancelAsync(id, http.User.Identity!.Name!, request?.Reason, ct), store, ct));
+    }
 
     private static async Task<InstanceDto> ToDtoAsync(WorkflowInstance i, IWorkflowStore store, CancellationToken ct)
     {

@@ -95,13 +95,17 @@ public static class OrganisationApi
         return TypedResults.Ok(await ToDtoAsync(user, users));
     }
 
+    /// <summary>By the person themselves, or by a supervisor of their Center.</summary>
     private static async Task<Results<Ok<StaffDto>, NotFound, ForbidHttpResult>> SetOutOfOffice(
-        string userName, OutOfOfficeRequest request, HttpContext http, UserManager<StaffUser> users)
+        string userName, OutOfOfficeRequest request, HttpContext http, UserManager<StaffUser> users, CenterScope scope, CancellationToken ct)
     {
         var user = await users.FindByNameAsync(userName);
         if (user is null) return TypedResults.NotFound();
-        if (!string.Equals(http.User.Identity?.Name, user.UserName, StringComparison.OrdinalIgnoreCase) && !CurrentStaff.IsSupervisor(http.User))
-            return TypedResults.Forbid();
+        if (!string.Equals(http.User.Identity?.Name, user.UserName, StringComparison.OrdinalIgnoreCase))
+        {
+            if (!CurrentStaff.IsSupervisor(http.User)) return TypedResults.Forbid();
+            await scope.EnsureAsync(http.User, user.CenterCode, "staff member", ct);
+        }
         if (request.Substitute is { Length: > 0 } substitute)
         {
             if (string.Equals(substitute, user.UserName, StringComparison.OrdinalIgnoreCase))

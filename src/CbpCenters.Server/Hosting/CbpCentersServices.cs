@@ -55,6 +55,7 @@ public static class CbpCentersServices
         services.AddCbpCentersJobs(database, jobs);
         services.AddCbpCentersMail(config.GetSection("Smtp").Get<SmtpOptions>() ?? new());
         services.AddScoped<CurrentStaff>();
+        services.AddScoped<CenterScope>();
         services.AddScoped<StartupTasks>();
         services.AddScoped<DemoStaff>();
         services.AddScoped<SampleCases>();

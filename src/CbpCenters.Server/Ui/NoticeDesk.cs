@@ -15,33 +15,9 @@ namespace CbpCenters.Server.Ui;
 /// </summary>
 public sealed class NoticeDesk(ScopedWork work, TimeProvider clock)
 {
-    /// <summary>How many of the newest messages a search by address looks through.</summary>
-    public const int SearchWindow = 5000;
-
     public Task<Page<OutboxMessage>> OutboxAsync(SignedInStaff staff, OutboxStatus? status, string? recipient, int page, int pageSize, CancellationToken ct) =>
-        work.RunAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<CbpCentersDbContext>();
-            var q = db.Outbox.AsNoTracking();
-            if (!staff.IsAdmin)
-            {
-                var centers = staff.Actor.VisibleCenters.ToList();
-                q = q.Where(m => m.InstanceId == null || db.Instances.Any(i => i.Id == m.InstanceId && i.CenterCode != null && centers.Contains(i.CenterCode)));
-            }
-            if (status is not null) q = q.Where(m => m.Status == status);
-            if (!string.IsNullOrWhiteSpace(recipient))
-            {
-                // Recipients are a JSON list column the database cannot search the same way everywhere: the newest
-                // notices are searched here, which is what a person looking for a recent notice needs.
-                var text = recipient.Trim();
-                var found = (await q.OrderByDescending(m => m.CreatedAt).Take(SearchWindow).ToListAsync(ct))
-                    .Where(m => m.To.Concat(m.Cc).Any(a => a.Contains(text, StringComparison.OrdinalIgnoreCase))).ToList();
-                return new Page<OutboxMessage>([.. found.Skip((page - 1) * pageSize).Take(pageSize)], found.Count, page, pageSize);
-            }
-            var total = await q.CountAsync(ct);
-            var items = await q.OrderByDescending(m => m.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-            return new Page<OutboxMessage>(items, total, page, pageSize);
-        });
+        work.RunAsync(sp => OutboxSearch.FindAsync(sp.GetRequiredService<CbpCentersDbContext>(),
+            staff.IsAdmin ? null : staff.Actor.VisibleCenters, null, status, recipient, page, pageSize, ct));
 
     public Task<List<OutboxAttempt>> AttemptsAsync(Guid messageId, CancellationToken ct) => work.RunAsync(sp =>
         sp.GetRequiredService<CbpCentersDbContext>().OutboxAttempts.AsNoTracking().Where(a => a.MessageId == messageId).OrderBy(a => a.Id).ToListAsync(ct));
@@ -69,7 +45,7 @@ public sealed class NoticeDesk(ScopedWork work, TimeProvider clock)
         if (!string.IsNullOrWhiteSpace(to))
         {
             var text = to.Trim();
-            var found = (await q.OrderByDescending(m => m.ReceivedAt).Take(SearchWindow).ToListAsync(ct))
+            var found = (await q.OrderByDescending(m => m.ReceivedAt).Take(OutboxSearch.SearchWindow).ToListAsync(ct))
                 .Where(m => m.To.Any(a => a.Contains(text, StringComparison.OrdinalIgnoreCase)) || m.Subject.Contains(text, StringComparison.OrdinalIgnoreCase)).ToList();
             return new Page<MailboxMessage>([.. found.Skip((page - 1) * pageSize).Take(pageSize)], found.Count, page, pageSize);
         }

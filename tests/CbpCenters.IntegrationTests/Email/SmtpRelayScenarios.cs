@@ -128,6 +128,12 @@ public abstract class SmtpRelayScenarios(ServiceFixture service, LoopbackSmtpSer
         Assert.Contains("550", notice.Text("lastError"));
         Assert.Contains("mailbox unavailable", notice.Text("lastError"));
         Assert.Empty(relay.ReceivedFor(filer));
+        // The reviewer's notice went in the same batch: it is marked Sent, and a later dispatch does not send it again.
+        var assigned = await _desk.NoticeAsync(caseId, "task-assigned");
+        Assert.Equal("Sent", assigned.Status());
+        service.Clock.Advance(TimeSpan.FromMinutes(10));
+        await _desk.DispatchAsync();
+        Assert.Single(relay.Received, m => m.Message.MessageId == MessageIdOf(assigned.Id()));
         var admin = await service.ClientAsync("admin");
         var instanceId = notice.Text("instanceId");
         var incident = Assert.Single((await admin.InstanceAsync(instanceId))["incidents"]!.AsArray())!;
