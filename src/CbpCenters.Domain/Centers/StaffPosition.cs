@@ -10,6 +10,8 @@ public enum StaffPosition
     EntrySpecialist,
     FieldAnalysisSpecialist,
     ImportSpecialist,
+    /// <summary>Supervises a team of Import Specialists; approves their proposed denials (four-eyes).</summary>
+    SupervisoryImportSpecialist,
     InternationalTradeSpecialist,
     NationalAccountManager,
     NationalImportSpecialist,

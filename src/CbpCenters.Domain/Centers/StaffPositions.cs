@@ -16,6 +16,7 @@ public static class StaffPositions
             or StaffPosition.EntrySpecialist
             or StaffPosition.FieldAnalysisSpecialist
             or StaffPosition.ImportSpecialist
+            or StaffPosition.SupervisoryImportSpecialist
             or StaffPosition.InternationalTradeSpecialist
             or StaffPosition.NationalAccountManager
             or StaffPosition.NationalImportSpecialist

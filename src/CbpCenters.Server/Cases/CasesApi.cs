@@ -64,20 +64,33 @@ public static class CasesApi
             .Where(j => j.Event is not (JournalEvents.ActivityStarted or JournalEvents.ActivityCompleted or JournalEvents.ActivitySuspended or JournalEvents.ActivityResumed))
             .ToList();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var deadlines = record.Deadlines.OrderBy(d => d.Date)
+        var deadlines = CurrentDeadlines.Of(record.Deadlines, record.Data)
             .Select(d => new DeadlineDto(d.Name, d.Date, d.Statutory, d.Source, d.Date.DayNumber - today.DayNumber)).ToList();
         return TypedResults.Ok(new CaseDetail(Summary(record), record.RoutingReason, CaseContextSource.Compose(record, importer), deadlines,
             tasks, notices, responses, timeline, instance?.Status.ToString()));
     }
 
+    /// <summary>
+    /// Records the answer and resumes the workflow with it. Without a signal named, the answer goes to what the
+    /// case is waiting for (a CBP Form 28 answer, a written confirmation, a tender); a case waiting for several
+    /// things, or none, is told so in words.
+    /// </summary>
     private static async Task<Ok<CaseSummary>> Respond(Guid id, FilerResponseRequest request, HttpContext http, CaseAccess access,
-        CbpCentersDbContext db, WorkflowRuntime runtime, TimeProvider clock, CancellationToken ct)
+        CbpCentersDbContext db, IWorkflowStore workflows, WorkflowRuntime runtime, TimeProvider clock, CancellationToken ct)
     {
         var record = await access.GetAsync(id, http.User, ct);
         var text = string.IsNullOrWhiteSpace(request.Text) ? throw new WorkflowInputException("text", "text is required: what the filer answered.") : request.Text.Trim();
-        var signal = string.IsNullOrWhiteSpace(request.Signal) ? "filer-response" : request.Signal.Trim();
         if (record.InstanceId is not { } instanceId)
             throw new WorkflowConflictException($"Case {record.Reference} has no running workflow to answer.");
+        var awaited = (await workflows.GetBookmarksAsync(instanceId, ct)).Where(b => b.Kind == BookmarkKinds.Signal).Select(b => b.Name!).Distinct().ToList();
+        var signal = string.IsNullOrWhiteSpace(request.Signal) ? null : request.Signal.Trim();
+        if (awaited.Count == 0)
+            throw new WorkflowConflictException($"Case {record.Reference} is not waiting for an answer from the filer now (status: {record.Status}).");
+        if (signal is null && awaited.Count > 1)
+            throw new WorkflowInputException("signal", $"Case {record.Reference} waits for several answers; name one: {string.Join(", ", awaited)}.");
+        signal ??= awaited[0];
+        if (!awaited.Contains(signal))
+            throw new WorkflowConflictException($"Case {record.Reference} is not waiting for '{signal}'; it waits for {string.Join(", ", awaited)}.");
         var actor = http.User.Identity!.Name!;
         await runtime.SignalAsync(instanceId, signal, new JsonObject { ["text"] = text, ["from"] = request.From, ["recordedBy"] = actor }, actor, ct);
         db.FilerResponses.Add(new FilerResponse { CaseId = id, ReceivedAt = clock.GetUtcNow(), RecordedBy = actor, From = request.From, Text = text, Signal = signal });

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CbpCenters.Engine.Definitions;
 using CbpCenters.Engine.Notices;
 using CbpCenters.Engine.Runtime;
@@ -11,7 +12,7 @@ namespace CbpCenters.Server.Hosting;
 /// Turns the engine's exceptions into RFC 9457 problem details: 400 names the field and the rule, 404 says
 /// what is missing, 409 says who got there first. Anything else is a 500 and is logged.
 /// </summary>
-internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -36,9 +37,39 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         NoticeException e => Validation("notice", e.Message),
         WorkflowNotFoundException e => new ProblemDetails { Title = "Not found.", Detail = e.Message, Status = 404 },
         WorkflowConflictException e => new ProblemDetails { Title = "Conflict.", Detail = e.Message, Status = 409 },
-        BadHttpRequestException e => new ProblemDetails { Title = "Bad request.", Detail = e.Message, Status = 400 },
+        BadHttpRequestException e => BadRequest(e),
         _ => null,
     };
+
+    /// <summary>A body or parameter that could not be read: the field named, and the form its value must take.</summary>
+    private static ProblemDetails BadRequest(BadHttpRequestException e)
+    {
+        if (e.InnerException is JsonException json)
+        {
+            var field = json.Path?.TrimStart('$', '.') is { Length: > 0 } path ? path : "body";
+            return Validation(field, field == "body"
+                ? "The request body is not valid JSON."
+                : $"{field} must be {Expected(json.InnerException?.Message ?? json.Message)}.");
+        }
+        var parameter = BadParameter().Match(e.Message);
+        return parameter.Success
+            ? Validation(parameter.Groups["name"].Value, $"'{parameter.Groups["value"].Value}' is not a valid {parameter.Groups["name"].Value}: it must be {Expected(parameter.Groups["type"].Value)}.")
+            : new ProblemDetails { Title = "Bad request.", Detail = e.Message, Status = 400 };
+    }
+
+    private static string Expected(string typeText) => typeText switch
+    {
+        _ when typeText.Contains("DateOnly") => "a date, yyyy-MM-dd",
+        _ when typeText.Contains("DateTimeOffset") || typeText.Contains("DateTime") => "a date and time, ISO 8601 (e.g. 2026-03-02T14:00:00Z)",
+        _ when typeText.Contains("Decimal") || typeText.Contains("Int32") || typeText.Contains("Double") || typeText.Contains("Int64") => "a number",
+        _ when typeText.Contains("Boolean") => "true or false",
+        _ when typeText.Contains("Guid") => "an id (a GUID)",
+        _ when typeText.Contains("List") || typeText.Contains("[]") => "a list",
+        _ => "of the documented type",
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?<type>[^\"]*) (?<name>\\w+)\" from \"(?<value>[^\"]*)\"")]
+    private static partial System.Text.RegularExpressions.Regex BadParameter();
 
     internal static ValidationProblemDetails Validation(string field, string message) =>
         new(new Dictionary<string, string[]> { [field] = [message] })

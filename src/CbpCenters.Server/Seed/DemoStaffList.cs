@@ -36,7 +36,7 @@ public static class DemoStaffList
         {
             var p = code.ToLowerInvariant();
             string[] staff = [AppRoles.Staff];
-            yield return new($"{p}.supervisor", $"{name} supervisor", [AppRoles.Supervisor, AppRoles.Staff], code, ["ImportSpecialist"]);
+            yield return new($"{p}.supervisor", $"{name} supervisory import specialist", [AppRoles.Supervisor, AppRoles.Staff], code, ["ImportSpecialist", "SupervisoryImportSpecialist"]);
             yield return new($"{p}.is1", $"{name} import specialist 1", staff, code, ["ImportSpecialist"]);
             yield return new($"{p}.is2", $"{name} import specialist 2", staff, code, ["ImportSpecialist"]);
             yield return new($"{p}.is3", $"{name} import specialist 3", staff, code, ["ImportSpecialist"]);

@@ -11,6 +11,7 @@ public sealed class StaffPositionsTests
     [InlineData(StaffPosition.EntrySpecialist)]
     [InlineData(StaffPosition.FieldAnalysisSpecialist)]
     [InlineData(StaffPosition.ImportSpecialist)]
+    [InlineData(StaffPosition.SupervisoryImportSpecialist)]
     [InlineData(StaffPosition.InternationalTradeSpecialist)]
     [InlineData(StaffPosition.NationalAccountManager)]
     [InlineData(StaffPosition.NationalImportSpecialist)]
@@ -34,6 +35,6 @@ public sealed class StaffPositionsTests
     public void Every_position_has_a_pool()
     {
         Assert.All(Enum.GetValues<StaffPosition>(), p => StaffPositions.PoolOf(p));
-        Assert.Equal(14, Enum.GetValues<StaffPosition>().Length);
+        Assert.Equal(15, Enum.GetValues<StaffPosition>().Length);
     }
 }

@@ -26,7 +26,7 @@ public sealed class CenterProcessScenario : IAsyncDisposable
         {
             ("phc.is1", "ImportSpecialist", CandidatePool.Core),
             ("phc.is2", "ImportSpecialist", CandidatePool.Core),
-            ("phc.supervisor", "ImportSpecialist", CandidatePool.Core),
+            ("phc.supervisor", "ImportSpecialist,SupervisoryImportSpecialist", CandidatePool.Core),
             ("phc.es1", "EntrySpecialist", CandidatePool.Core),
             ("phc.attorney", "AttorneyAdvisor", CandidatePool.Core),
             ("phc.auditor", "Auditor", CandidatePool.Core),
@@ -35,7 +35,7 @@ public sealed class CenterProcessScenario : IAsyncDisposable
             ("phc.paralegal", "Paralegal", CandidatePool.Matrix),
             ("phc.sps", "SeizedPropertySpecialist", CandidatePool.Matrix),
         })
-            Staff.Add(People[user] = Person(user, CenterCases.CenterCode, pool, positions));
+            Staff.Add(People[user] = Person(user, CenterCases.CenterCode, pool, positions.Split(',')));
         Staff.AddCenterDirector(CenterCases.CenterCode, People[Director] = Person(Director, CenterCases.CenterCode, CandidatePool.Core))
             .AddDirectorFieldOperations(People[Dfo] = Person(Dfo, null, CandidatePool.Core), CenterCases.CenterCode);
         Engine = new EngineHarness(services =>

@@ -100,7 +100,7 @@ public sealed partial class CenterProcessTests : IAsyncLifetime
         Assert.Empty(_center.Notices("protest-decision"));
 
         await _center.CompleteAsync(rework, "phc.is1", "Deny", new JsonObject { ["reasons"] = DenialReasons });
-        await _center.CompleteAsync(await _center.OpenTaskAsync(instanceId, "approval"), "phc.is2", "Approve");
+        await _center.CompleteAsync(await _center.OpenTaskAsync(instanceId, "approval"), "phc.supervisor", "Approve");
 
         Assert.Contains(DenialReasons, Assert.Single(_center.Notices("protest-decision")).TextBody);
         Assert.Equal(WorkflowStatus.Finished, (await _center.InstanceAsync(instanceId)).Status);

@@ -28,7 +28,8 @@ public abstract class CenterProcessScenarios(ServiceFixture service)
         var filed = await _desk.FileAsync("/api/v1/protests", Protest("2704-26-500001", accelerated: true));
         var caseId = filed["caseId"]!.GetValue<string>();
         Assert.Equal("Under review", await _desk.StatusAsync(caseId));
-        await _desk.OnlyNoticeAsync(caseId, "protest-received");
+        var received = await _desk.OnlyNoticeAsync(caseId, "protest-received");
+        Assert.Contains("ele.nam@cbpcenters.example", received["cc"]!.ToJsonString());
         var review = await _desk.OpenTaskAsync(caseId, "review");
 
         service.Clock.Advance(TimeSpan.FromDays(29));
@@ -60,13 +61,15 @@ public abstract class CenterProcessScenarios(ServiceFixture service)
 
         var approval = await _desk.OpenTaskAsync(caseId, "approval");
         await reviewer.PostAsync($"/api/v1/tasks/{approval["id"]}/claim", null).ExpectAsync(HttpStatusCode.Forbidden);
-        await _desk.ClaimAndCompleteAsync("ele.is2", caseId, "approval", "Approve", new { comments = "Agree." });
+        await (await service.ClientAsync("ele.is2")).PostAsync($"/api/v1/tasks/{approval["id"]}/claim", null).ExpectAsync(HttpStatusCode.Forbidden);
+        await _desk.ClaimAndCompleteAsync("ele.supervisor", caseId, "approval", "Approve", new { comments = "Agree." });
 
         Assert.Equal("Denied", await _desk.StatusAsync(caseId));
         var decisionDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(service.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles")).DateTime);
         var court = decisionDate.AddDays(180);
         var detail = await _desk.CaseAsync(caseId);
         Assert.Equal(court.ToString("yyyy-MM-dd"), detail["data"]!["courtDeadline"]!.GetValue<string>());
+        Assert.Contains(detail["deadlines"]!.AsArray(), d => d!["name"]!.GetValue<string>() == "Court of International Trade" && d["date"]!.GetValue<string>() == court.ToString("yyyy-MM-dd"));
         var notice = await _desk.OnlyNoticeAsync(caseId, "protest-decision");
         var body = (await (await (await service.ClientAsync("admin")).GetAsync($"/api/v1/outbox/{notice["id"]}")).ReadObjectAsync())["message"]!["textBody"]!.GetValue<string>();
         Assert.Contains(reasons, body);

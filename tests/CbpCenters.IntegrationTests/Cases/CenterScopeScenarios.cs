@@ -37,6 +37,10 @@ public abstract class CenterScopeScenarios(ServiceFixture service)
         var phc = await service.ClientAsync("phc.is1");
         await phc.GetAsync($"/api/v1/workflow-instances/{instanceId}").ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("Awaiting written confirmation", await _desk.StatusAsync(caseId));
+
+        // The filer's written confirmation, recorded by a specialist of the case's Center without naming the signal.
+        await phc.PostAsJsonAsync($"/api/v1/cases/{caseId}/filer-responses", new { text = "Letter of March 3 attached." }).ExpectAsync(HttpStatusCode.OK);
+        Assert.NotEqual("Awaiting written confirmation", await _desk.StatusAsync(caseId));
     }
 
     [Fact]

@@ -48,6 +48,19 @@ public abstract class IntakeScenarios(ServiceFixture service)
     }
 
     [Fact]
+    public async Task A_value_in_the_wrong_form_is_refused_naming_the_field_and_the_form_expected()
+    {
+        var client = await service.ClientAsync("integration");
+        using var body = new StringContent("""{ "protestNumber": "2704-26-100123", "filedOn": "30/11/2026" }""", System.Text.Encoding.UTF8, "application/json");
+
+        var problem = await (await client.PostAsync("/api/v1/protests", body).ExpectAsync(HttpStatusCode.BadRequest)).ReadObjectAsync();
+        Assert.Contains("yyyy-MM-dd", problem["errors"]!["filedOn"]![0]!.GetValue<string>());
+
+        var query = await (await (await service.ClientAsync("phc.is1")).GetAsync("/api/v1/tasks?dueFrom=yesterday").ExpectAsync(HttpStatusCode.BadRequest)).ReadObjectAsync();
+        Assert.Contains("yesterday", query["errors"]!["dueFrom"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_retried_filing_with_the_same_idempotency_key_creates_one_case()
     {
         var client = await service.ClientAsync("integration");

@@ -29,7 +29,8 @@ public abstract class MailboxScenarios(ServiceFixture service)
         var listed = await (await admin.GetAsync($"/api/v1/mailbox?to={Uri.EscapeDataString(filer)}").ExpectAsync(HttpStatusCode.OK)).ReadObjectAsync();
         var summary = Assert.Single(listed["items"]!.AsArray())!;
         var mail = await (await admin.GetAsync($"/api/v1/mailbox/{summary.Id()}").ExpectAsync(HttpStatusCode.OK)).ReadObjectAsync();
-        Assert.Equal([filer], mail["to"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal([filer, "ele.nam@cbpcenters.example"], mail["to"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal(["ele.nam@cbpcenters.example"], mail["cc"]!.AsArray().Select(a => a!.GetValue<string>()));
         Assert.Equal(notice.Text("subject"), mail.Text("subject"));
         Assert.Contains(number, mail.Text("subject"));
         Assert.Contains("no-reply@cbpcenters.example", mail.Text("from"));

@@ -43,14 +43,14 @@ internal sealed class ProtestDesk(ServiceFixture service)
     public async Task<string> ProtestNumberAsync(string caseId) => (await CaseAsync(caseId))["data"]!.Text("protestNumber");
 
     /// <summary>
-    /// The specialist holding the review denies the protest with <see cref="Reasons"/>, and a second specialist
-    /// approves (four-eyes). Returns the court deadline the filer must be told: 180 days after the decision, in Long Beach.
+    /// The specialist holding the review denies the protest with <see cref="Reasons"/>, and the supervisory import
+    /// specialist approves (four-eyes). Returns the court deadline the filer must be told: 180 days after the decision, in Long Beach.
     /// </summary>
     public async Task<DateOnly> DenyAsync(string caseId)
     {
         var reviewer = await WorkAsync(caseId, "review", "Deny", new { reasons = Reasons }, except: null);
         var decided = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(service.Clock.GetUtcNow(), LongBeach).DateTime);
-        await WorkAsync(caseId, "approval", "Approve", new { comments = "Agree." }, except: reviewer);
+        await WorkAsync(caseId, "approval", "Approve", new { comments = "Agree." }, except: reviewer, candidates: ["ele.supervisor"]);
         Assert.Equal("Denied", (await CaseAsync(caseId))["case"]!.Status());
         return decided.AddDays(180);
     }
@@ -77,11 +77,11 @@ internal sealed class ProtestDesk(ServiceFixture service)
         await (await (await service.ClientAsync("admin")).GetAsync($"/api/v1/outbox/{outboxId}").ExpectAsync(HttpStatusCode.OK)).ReadObjectAsync();
 
     /// <summary>Completes the open task of a step as whoever holds it, or as the first eligible specialist who may claim it.</summary>
-    private async Task<string> WorkAsync(string caseId, string step, string outcome, object data, string? except)
+    private async Task<string> WorkAsync(string caseId, string step, string outcome, object data, string? except, string[]? candidates = null)
     {
         var task = (await CaseAsync(caseId))["openTasks"]!.AsArray().Single(t => t!.Text("activityId") == step)!;
         var worker = task["assignee"]?.GetValue<string>()
-            ?? new[] { "ele.is1", "ele.is2", "ele.is3", "ele.supervisor" }.First(u => u != except);
+            ?? (candidates ?? ["ele.is1", "ele.is2", "ele.is3", "ele.supervisor"]).First(u => u != except);
         var client = await service.ClientAsync(worker);
         if (task["assignee"] is null) await client.PostAsync($"/api/v1/tasks/{task.Id()}/claim", null).ExpectAsync(HttpStatusCode.OK);
         await client.PostAsJsonAsync($"/api/v1/tasks/{task.Id()}/complete", new { outcome, data }).ExpectAsync(HttpStatusCode.OK);

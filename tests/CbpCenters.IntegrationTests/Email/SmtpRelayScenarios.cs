@@ -32,8 +32,10 @@ public abstract class SmtpRelayScenarios(ServiceFixture service, LoopbackSmtpSer
 
         var received = Assert.Single(relay.ReceivedFor(filer));
         var acknowledgement = await _desk.NoticeAsync(caseId, "protest-received");
-        Assert.Equal([filer], received.Recipients);
+        // The filer is addressed; the account's National Account Manager is copied.
+        Assert.Equal([filer, "ele.nam@cbpcenters.example"], received.Recipients);
         Assert.Equal([filer], received.Message.To.Mailboxes.Select(m => m.Address));
+        Assert.Equal(["ele.nam@cbpcenters.example"], received.Message.Cc.Mailboxes.Select(m => m.Address));
         Assert.Equal("no-reply@cbpcenters.example", received.Message.From.Mailboxes.Single().Address);
         Assert.Equal(acknowledgement.Text("subject"), received.Message.Subject);
         Assert.Contains(number, received.Message.TextBody);
@@ -47,7 +49,7 @@ public abstract class SmtpRelayScenarios(ServiceFixture service, LoopbackSmtpSer
 
         var decision = Assert.Single(relay.ReceivedFor(filer), m => m.Message.Headers["X-CbpCenters-Notice"] == "protest-decision");
         Assert.Equal($"Decision on protest {number}", decision.Message.Subject);
-        Assert.Equal([filer], decision.Recipients);
+        Assert.Equal([filer, "ele.nam@cbpcenters.example"], decision.Recipients);
         foreach (var body in new[] { decision.Message.TextBody, decision.Message.HtmlBody })
         {
             Assert.Contains("DENIED", body);
