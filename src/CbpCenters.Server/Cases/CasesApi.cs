@@ -70,31 +70,12 @@ public static class CasesApi
             tasks, notices, responses, timeline, instance?.Status.ToString()));
     }
 
-    /// <summary>
-    /// Records the answer and resumes the workflow with it. Without a signal named, the answer goes to what the
-    /// case is waiting for (a CBP Form 28 answer, a written confirmation, a tender); a case waiting for several
-    /// things, or none, is told so in words.
-    /// </summary>
+    /// <summary>Records the answer and resumes the workflow with what the case waits for.</summary>
     private static async Task<Ok<CaseSummary>> Respond(Guid id, FilerResponseRequest request, HttpContext http, CaseAccess access,
-        CbpCentersDbContext db, IWorkflowStore workflows, WorkflowRuntime runtime, TimeProvider clock, CancellationToken ct)
+        FilerAnswers answers, CbpCentersDbContext db, CancellationToken ct)
     {
         var record = await access.GetAsync(id, http.User, ct);
-        var text = string.IsNullOrWhiteSpace(request.Text) ? throw new WorkflowInputException("text", "text is required: what the filer answered.") : request.Text.Trim();
-        if (record.InstanceId is not { } instanceId)
-            throw new WorkflowConflictException($"Case {record.Reference} has no running workflow to answer.");
-        var awaited = (await workflows.GetBookmarksAsync(instanceId, ct)).Where(b => b.Kind == BookmarkKinds.Signal).Select(b => b.Name!).Distinct().ToList();
-        var signal = string.IsNullOrWhiteSpace(request.Signal) ? null : request.Signal.Trim();
-        if (awaited.Count == 0)
-            throw new WorkflowConflictException($"Case {record.Reference} is not waiting for an answer from the filer now (status: {record.Status}).");
-        if (signal is null && awaited.Count > 1)
-            throw new WorkflowInputException("signal", $"Case {record.Reference} waits for several answers; name one: {string.Join(", ", awaited)}.");
-        signal ??= awaited[0];
-        if (!awaited.Contains(signal))
-            throw new WorkflowConflictException($"Case {record.Reference} is not waiting for '{signal}'; it waits for {string.Join(", ", awaited)}.");
-        var actor = http.User.Identity!.Name!;
-        await runtime.SignalAsync(instanceId, signal, new JsonObject { ["text"] = text, ["from"] = request.From, ["recordedBy"] = actor }, actor, ct);
-        db.FilerResponses.Add(new FilerResponse { CaseId = id, ReceivedAt = clock.GetUtcNow(), RecordedBy = actor, From = request.From, Text = text, Signal = signal });
-        await db.SaveChangesAsync(ct);
+        await answers.RecordAsync(record, request.Text, request.From, request.Signal, http.User.Identity!.Name!, ct);
         return TypedResults.Ok(Summary(await db.Cases.AsNoTracking().FirstAsync(c => c.Id == id, ct)));
     }
 

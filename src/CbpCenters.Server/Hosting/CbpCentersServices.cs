@@ -49,6 +49,7 @@ public static class CbpCentersServices
         services.AddSingleton(config.GetSection("Cases").Get<CaseOptions>() ?? new());
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseAccess>();
+        services.AddScoped<FilerAnswers>();
         services.AddHumanTasks();
         services.AddNotices(Path.Combine(workflowsFolder, "templates"));
         services.AddCbpCentersPersistence(database);

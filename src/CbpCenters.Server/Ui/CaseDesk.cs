@@ -11,7 +11,7 @@ namespace CbpCenters.Server.Ui;
 
 public sealed record CaseFile(
     CaseRecord Case, IReadOnlyList<HumanTask> OpenTasks, IReadOnlyList<OutboxMessage> Notices, IReadOnlyList<FilerResponse> Responses,
-    IReadOnlyList<JournalEntry> Timeline, WorkflowInstance? Instance);
+    IReadOnlyList<JournalEntry> Timeline, WorkflowInstance? Instance, IReadOnlyList<string> AwaitedAnswers);
 
 /// <summary>A case as the case page shows it, read through the lead's <see cref="CaseAccess"/> rule (staff see their Centers' cases).</summary>
 public sealed class CaseDesk(ScopedWork work)
@@ -31,6 +31,13 @@ public sealed class CaseDesk(ScopedWork work)
         var timeline = instance is null ? [] : (await store.GetJournalAsync(instance.Id, ct))
             .Where(j => j.Event is not (JournalEvents.ActivityStarted or JournalEvents.ActivityCompleted or JournalEvents.ActivitySuspended or JournalEvents.ActivityResumed))
             .ToList();
-        return new CaseFile(record, tasks, notices, responses, timeline, instance);
+        return new CaseFile(record, tasks, notices, responses, timeline, instance, await sp.GetRequiredService<FilerAnswers>().AwaitedAsync(record, ct));
+    });
+
+    /// <summary>Records what the filer answered, on their behalf, and lets the case move on.</summary>
+    public Task RecordAnswerAsync(Guid id, string? text, string? from, string? signal, SignedInStaff staff) => work.RunAsync(async sp =>
+    {
+        var record = await sp.GetRequiredService<CaseAccess>().GetAsync(id, staff.User, default);
+        await sp.GetRequiredService<FilerAnswers>().RecordAsync(record, text, from, signal, staff.UserName, default);
     });
 }
