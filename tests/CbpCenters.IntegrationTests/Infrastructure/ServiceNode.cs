@@ -18,6 +18,7 @@ public sealed class ServiceNode : IAsyncDisposable
     private const int OutputLines = 300;
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ServiceNode(string name, Process process, Uri address)
     {
@@ -52,6 +53,8 @@ public sealed class ServiceNode : IAsyncDisposable
         start.Environment["Clock__AllowTimeTravel"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Error";
+        // The host says "Application started" once it has migrated, seeded and is listening: the start is awaited on that line.
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
         var process = new Process { StartInfo = start };
@@ -94,28 +97,24 @@ public sealed class ServiceNode : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Waits for the host to say it has started (after migrating and seeding), then checks it answers.</summary>
     private async Task WaitUntilHealthyAsync(TimeSpan timeout)
     {
-        using var probe = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout)
+        _process.EnableRaisingEvents = true;
+        _process.Exited += (_, _) => _started.TrySetException(new InvalidOperationException($"Node {Name} exited while starting.\n{Output}"));
+        try
         {
-            if (_process.HasExited) throw new InvalidOperationException($"Node {Name} exited with {_process.ExitCode} while starting.\n{Output}");
-            try
-            {
-                if ((await probe.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet: a real process takes a few seconds to migrate, seed and start.
-            }
-            catch (TaskCanceledException)
-            {
-            }
-            await Task.Delay(200);
+            await _started.Task.WaitAsync(timeout);
         }
-        Kill();
-        throw new TimeoutException($"Node {Name} did not become healthy within {timeout}.\n{Output}");
+        catch (TimeoutException)
+        {
+            Kill();
+            throw new TimeoutException($"Node {Name} did not start within {timeout}.\n{Output}");
+        }
+        using var probe = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        var health = await probe.GetAsync("/health");
+        if (health.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"Node {Name} started but /health answered {(int)health.StatusCode}.\n{Output}");
     }
 
     private void KillOnExit(object? sender, EventArgs e) => Kill();
@@ -123,6 +122,7 @@ public sealed class ServiceNode : IAsyncDisposable
     private void Remember(string? line)
     {
         if (line is null) return;
+        if (line.Contains("Application started", StringComparison.Ordinal)) _started.TrySetResult();
         _output.Enqueue(line);
         while (_output.Count > OutputLines) _output.TryDequeue(out _);
     }
