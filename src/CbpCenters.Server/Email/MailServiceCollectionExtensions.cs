@@ -1,5 +1,6 @@
 using CbpCenters.Engine.Runtime;
 using CbpCenters.Server.Auth;
+using CbpCenters.Server.Jobs;
 using Hangfire;
 
 namespace CbpCenters.Server.Email;
@@ -14,13 +15,13 @@ public static class MailServiceCollectionExtensions
         services.AddScoped<OutboxDispatcher>();
         services.AddTransient<OutboxJobs>();
         services.AddScoped<IWorkflowCommitListener, OutboxSignal>();
+        services.AddSingleton(new RecurringJobEntry(OutboxJobs.RecurringId,
+            manager => manager.AddOrUpdate<OutboxJobs>(OutboxJobs.RecurringId, j => j.DispatchAsync(CancellationToken.None), "* * * * *")));
         return services;
     }
 
     public static WebApplication UseCbpCentersMail(this WebApplication app)
     {
-        app.Services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<OutboxJobs>(OutboxJobs.RecurringId, j => j.DispatchAsync(CancellationToken.None), "* * * * *");
         app.MapMailApi();
         return app;
     }

@@ -25,6 +25,11 @@ public sealed class JobOptions
     public int WorkerCount { get; set; } = Math.Max(2, Environment.ProcessorCount * 2);
     /// <summary>How often the sweeper looks for due timers that have no job (cron).</summary>
     public string SweepCron { get; set; } = "* * * * *";
+    /// <summary>
+    /// On PostgreSQL, how long a lock or a fetched job of a node that died stays with it before another node
+    /// takes it over. Longer than any one pass of Hangfire's schedulers; it bounds how late timers run after a crash.
+    /// </summary>
+    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>The <c>Seed</c> section.</summary>

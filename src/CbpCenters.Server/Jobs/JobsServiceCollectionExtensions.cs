@@ -23,7 +23,7 @@ public static class JobsServiceCollectionExtensions
         // reads them back. This host registers its own storage and activator, and a log provider that outlives
         // a stopped host, so it never schedules into, runs jobs in, or logs through another host's services
         // (several hosts share a process in the integration tests, and a host may be restarted in-process).
-        services.AddSingleton<JobStorage>(_ => CreateStorage(database));
+        services.AddSingleton<JobStorage>(_ => CreateStorage(database, jobs));
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -41,15 +41,28 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<TimerJobs>();
         services.AddTransient<BackgroundActivityJobs>();
         services.AddScoped<IWorkflowCommitListener, TimerScheduler>();
+        services.AddHostedService<RecurringJobs>();
+        services.AddSingleton(new RecurringJobEntry(TimerJobs.SweeperId,
+            manager => manager.AddOrUpdate<TimerJobs>(TimerJobs.SweeperId, j => j.SweepAsync(CancellationToken.None), jobs.SweepCron)));
         return services;
     }
 
-    private static JobStorage CreateStorage(DatabaseOptions database)
+    private static JobStorage CreateStorage(DatabaseOptions database, JobOptions jobs)
     {
         switch (database.Provider)
         {
             case DatabaseProvider.PostgreSql:
-                var options = new PostgreSqlStorageOptions();
+                // Hangfire.PostgreSql keeps its locks as rows, so a node killed while holding one (the recurring
+                // or the delayed job scheduler's) blocks every other node until the row is old enough to be taken
+                // over: ten minutes by default, during which no sweep runs. Our jobs are idempotent, so a short
+                // takeover costs at most a job done twice. A job a killed node had fetched comes back once its
+                // invisibility lapses; the sliding variant keeps a long-running job invisible while its node lives.
+                var options = new PostgreSqlStorageOptions
+                {
+                    DistributedLockTimeout = jobs.LockTimeout,
+                    InvisibilityTimeout = jobs.LockTimeout * 2,
+                    UseSlidingInvisibilityTimeout = true,
+                };
                 return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.EffectiveConnectionString, options), options);
             case DatabaseProvider.SqlServer:
                 return new SqlServerStorage(database.EffectiveConnectionString);
@@ -60,9 +73,6 @@ public static class JobsServiceCollectionExtensions
 
     public static WebApplication UseCbpCentersJobs(this WebApplication app)
     {
-        var jobs = app.Services.GetRequiredService<JobOptions>();
-        app.Services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<TimerJobs>(TimerJobs.SweeperId, j => j.SweepAsync(CancellationToken.None), jobs.SweepCron);
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], DashboardTitle = "CbpCenters jobs" })
             .RequireAuthorization(AppRoles.Administer);
         return app;

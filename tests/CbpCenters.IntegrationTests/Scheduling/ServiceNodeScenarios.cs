@@ -8,6 +8,7 @@ using CbpCenters.Server.Jobs;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Npgsql;
 using static CbpCenters.IntegrationTests.Infrastructure.Flowcharts;
 
 namespace CbpCenters.IntegrationTests.Scheduling;
@@ -82,7 +83,9 @@ public sealed class ServiceNodeScenarios : IAsyncLifetime
 
         var job = await WaitUntilRunningAsync(a, admin, id, 400, nameof(TimerJobs.FireAsync));
         a.Kill();
-        Report($"node a killed while running {job}, {await CountAsync(admin, id, "Finished")} of 400 instances finished");
+        // The worst moment to die: inside a pass of Hangfire's schedulers, whose locks then stay held by nobody.
+        await LeaveSchedulerLocksHeldAsync();
+        Report($"node a killed while running {job} and scheduling, {await CountAsync(admin, id, "Finished")} of 400 instances finished");
 
         await using var restarted = await ServiceNode.StartAsync("a-restarted", Database, sweepOften);
         await WaitUntilAllFinishedAsync(admin, id, 400, b, restarted);
@@ -116,6 +119,22 @@ public sealed class ServiceNodeScenarios : IAsyncLifetime
         await using var restarted = await ServiceNode.StartAsync("a-restarted", Database, sweepOften);
         await WaitUntilAllFinishedAsync(admin, id, 400, b, restarted);
         await AssertEachFiredOnceAsync([admin], id, dues, b, restarted);
+    }
+
+    /// <summary>Hangfire.PostgreSql's locks are rows; these are the ones a node holds while it schedules.</summary>
+    private async Task LeaveSchedulerLocksHeldAsync()
+    {
+        await using var connection = new NpgsqlConnection(Database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO hangfire.lock (resource, updatecount, acquired) SELECT unnest(@resources), 0, now()
+            ON CONFLICT (resource) DO UPDATE SET acquired = now()
+            """, connection);
+        command.Parameters.AddWithValue("resources", new[]
+        {
+            "hangfire:recurring-jobs:lock", "hangfire:locks:schedulepoller", $"hangfire:lock:recurring-job:{TimerJobs.SweeperId}",
+        });
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>The nodes' Hangfire store, read from outside as the dashboard would.</summary>
