@@ -9,6 +9,13 @@ public interface ICenterCalendar
     BusinessCalendar Calendar { get; }
 }
 
+public static class CenterCalendarExtensions
+{
+    /// <summary>The date it is at the Center at <paramref name="now"/>: what "today" means for its deadlines.</summary>
+    public static DateOnly TodayAt(this ICenterCalendar calendars, string? centerCode, DateTimeOffset now) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, calendars.TimeZoneOf(centerCode)).DateTime);
+}
+
 internal sealed class UtcCenterCalendar : ICenterCalendar
 {
     public TimeZoneInfo TimeZoneOf(string? centerCode) => TimeZoneInfo.Utc;

@@ -27,7 +27,7 @@ public sealed record IntakeRequest(
 /// racing only one creates a case; every retry gets the first case back, and finishes starting its workflow
 /// if the first attempt stopped halfway.
 /// </summary>
-public sealed class CaseIntake(CbpCentersDbContext db, CaseOptions options, WorkflowRuntime runtime, TimeProvider clock, ILogger<CaseIntake> logger)
+public sealed class CaseIntake(CbpCentersDbContext db, CaseOptions options, WorkflowRuntime runtime, TimeProvider clock, ICenterCalendar calendars, ILogger<CaseIntake> logger)
 {
     public async Task<(IntakeResult Result, bool Created)> OpenAsync(IntakeRequest request, object body, string actor, string? idempotencyKey, CancellationToken ct)
     {
@@ -36,11 +36,17 @@ public sealed class CaseIntake(CbpCentersDbContext db, CaseOptions options, Work
         if (key is not null && await ReplayAsync(key, hash, actor, ct) is { } replay) return (replay, false);
 
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var importer = await ImporterAsync(request, now, ct);
         var caseId = Guid.CreateVersion7();
-        var opening = request.Open(today, $"{Prefix(request.Kind)}-{today.Year}-{caseId.ToString("N")[^6..].ToUpperInvariant()}");
+        string Reference(DateOnly today) => $"{Prefix(request.Kind)}-{today.Year}-{caseId.ToString("N")[^6..].ToUpperInvariant()}";
+        // A filing is received on the date it is at the Center that gets it. The Center follows from the goods,
+        // not the date, so the filing is routed on its UTC-dated reading (never stricter: every Center's date is
+        // UTC's or the day before) and read again when the Center's date differs.
+        var utcToday = DateOnly.FromDateTime(now.UtcDateTime);
+        var opening = request.Open(utcToday, Reference(utcToday));
         var routing = Route(request, importer.ToAccount(), opening);
+        var centerToday = calendars.TodayAt(routing.CenterCode, now);
+        if (centerToday != utcToday) opening = request.Open(centerToday, Reference(centerToday));
         if (routing.AssignsCenterToImporter) importer.CenterCode = routing.CenterCode;
 
         var data = opening.Data;

@@ -51,7 +51,7 @@ public static class CasesApi
     }
 
     private static async Task<Ok<CaseDetail>> Get(Guid id, HttpContext http, CaseAccess access, CbpCentersDbContext db,
-        IWorkflowStore workflows, TimeProvider clock, CancellationToken ct)
+        IWorkflowStore workflows, TimeProvider clock, ICenterCalendar calendars, CancellationToken ct)
     {
         var record = await access.GetAsync(id, http.User, ct);
         var importer = await db.Importers.AsNoTracking().FirstOrDefaultAsync(i => i.ImporterNumber == record.ImporterNumber, ct);
@@ -63,7 +63,7 @@ public static class CasesApi
         var timeline = instance is null ? [] : (await workflows.GetJournalAsync(instance.Id, ct))
             .Where(j => j.Event is not (JournalEvents.ActivityStarted or JournalEvents.ActivityCompleted or JournalEvents.ActivitySuspended or JournalEvents.ActivityResumed))
             .ToList();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = calendars.TodayAt(record.CenterCode, clock.GetUtcNow());
         var deadlines = CurrentDeadlines.Of(record.Deadlines, record.Data)
             .Select(d => new DeadlineDto(d.Name, d.Date, d.Statutory, d.Source, d.Date.DayNumber - today.DayNumber)).ToList();
         return TypedResults.Ok(new CaseDetail(Summary(record), record.RoutingReason, CaseContextSource.Compose(record, importer), deadlines,

@@ -8,9 +8,10 @@ namespace CbpCenters.IntegrationTests.Cases;
 /// <summary>Intake over HTTP: identifiers are checked, work is routed to the right Center, retries create nothing.</summary>
 public abstract class IntakeScenarios(ServiceFixture service)
 {
-    private static object Protest(string protestNumber = "2704-26-100123", string entryNumber = "ABC-1234567-6", string importerNumber = "12-3456789AA") => new
+    private static object Protest(string protestNumber = "2704-26-100123", string entryNumber = "ABC-1234567-6", string importerNumber = "12-3456789AA",
+        string filedOn = "2026-03-02") => new
     {
-        protestNumber, filedOn = "2026-03-02", importerNumber, protestant = "Pacific Circuits Corp.", filerEmail = "broker@bayside.example",
+        protestNumber, filedOn, importerNumber, protestant = "Pacific Circuits Corp.", filerEmail = "broker@bayside.example",
         entries = new[] { new { entryNumber, entryDate = "2025-01-10", liquidationDate = "2026-01-09" } },
         merchandiseDescription = "Printed circuit assemblies",
         categories = new[] { new { decisionProtested = "Classification", claim = "8471.80.1000", justification = "Complete units" } },
@@ -88,6 +89,24 @@ public abstract class IntakeScenarios(ServiceFixture service)
         Assert.Equal("2028-03-02", detail["data"]!["decisionLimit"]!.GetValue<string>());
         Assert.Contains(detail["deadlines"]!.AsArray(), d => d!["name"]!.GetValue<string>() == "Decision limit");
         Assert.True(detail["data"]!["timely"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task A_filing_is_dated_by_the_calendar_of_the_Center_that_receives_it()
+    {
+        // 03:00 UTC is still the evening before in Long Beach, where the Electronics Center counts its days.
+        var now = service.Clock.GetUtcNow();
+        service.Clock.SetUtcNow(new DateTimeOffset(now.UtcDateTime.Date.AddDays(1).AddHours(3), TimeSpan.Zero));
+        var utcToday = DateOnly.FromDateTime(service.Clock.GetUtcNow().UtcDateTime);
+        var longBeachToday = utcToday.AddDays(-1);
+        var client = await service.ClientAsync("integration");
+
+        var problem = await PostAsync(client, "/api/v1/protests", Protest("2704-26-300002", filedOn: $"{utcToday:yyyy-MM-dd}"), HttpStatusCode.BadRequest);
+        Assert.Contains("future", problem["errors"]!["filedOn"]![0]!.GetValue<string>());
+        Assert.Equal(0, (await (await client.GetAsync("/api/v1/cases?reference=2704-26-300002")).ReadObjectAsync())["total"]!.GetValue<int>());
+
+        var created = await PostAsync(client, "/api/v1/protests", Protest("2704-26-300003", filedOn: $"{longBeachToday:yyyy-MM-dd}"), HttpStatusCode.Created);
+        Assert.Equal("ELE", created["centerCode"]!.GetValue<string>());
     }
 
     [Fact]
