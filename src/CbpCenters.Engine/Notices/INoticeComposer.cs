@@ -20,3 +20,9 @@ public interface INoticeComposer
 }
 
 public sealed class NoticeException(string message) : Exception(message);
+
+/// <summary>Told after notices were saved outside a workflow step (a task handed to someone), so they go out now.</summary>
+public interface INoticesQueuedListener
+{
+    void OnNoticesQueued();
+}

@@ -34,7 +34,8 @@ public sealed class NoticeTemplateCheck(NoticeTemplates templates, INoticeModelS
 
     /// <summary>
     /// What a notice composed by <paramref name="definition"/> can read. With <paramref name="withTask"/> the
-    /// model also has <c>task</c>, as for the notices a HumanTask sends (assigned, reminder, escalations).
+    /// model also has <c>task</c>, as for the notices a HumanTask sends (assigned, reminder, escalations), and
+    /// <c>handover</c>, set when someone hands the task to another person.
     /// </summary>
     public NoticeFieldSet FieldsFor(WorkflowDefinition definition, string? caseKind, bool withTask = false)
     {
@@ -47,7 +48,7 @@ public sealed class NoticeTemplateCheck(NoticeTemplates templates, INoticeModelS
             .With("outputs", Open(definition.Root.Activities.Select(a => a.Id)))
             .With("now", new HashSet<string>())
             .With("today", new HashSet<string>());
-        return withTask ? fields.With("task", schema.FieldsOf("task", caseKind)) : fields;
+        return withTask ? fields.With("task", schema.FieldsOf("task", caseKind)).With("handover", new HashSet<string>()) : fields;
     }
 
     /// <summary>One message per missing field of <paramref name="template"/>, in the order the template reads them.</summary>

@@ -46,8 +46,6 @@ public sealed class EscalationPolicy
     /// <summary>A step is placed relative to the due date, so the task must have one.</summary>
     public bool NeedsDue => Steps.Any(s => s.At.NeedsDue);
 
-    public bool HasTimeout => Steps.Any(s => s.Action == EscalationActions.Timeout);
-
     /// <summary>Reads a policy that passed <see cref="DesignProblems"/>.</summary>
     /// <exception cref="FormatException">The policy is malformed.</exception>
     public static EscalationPolicy Read(JsonNode? escalation)

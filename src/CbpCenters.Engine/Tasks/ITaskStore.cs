@@ -6,8 +6,11 @@ public interface ITaskStore
     Task<HumanTask?> FindAsync(Guid taskId, CancellationToken ct);
     Task<HumanTask?> FindByBookmarkAsync(Guid bookmarkId, CancellationToken ct);
     Task<Stores.Page<HumanTask>> QueryAsync(TaskQuery query, CancellationToken ct);
-    /// <summary>Saves a change checked against the version the task was read at; a lost race throws a conflict.</summary>
-    Task UpdateAsync(HumanTask task, IReadOnlyList<TaskEvent> events, CancellationToken ct);
+    /// <summary>
+    /// Saves a change checked against the version the task was read at, with the notices it sends, in one
+    /// transaction; a lost race throws a conflict and saves neither.
+    /// </summary>
+    Task UpdateAsync(HumanTask task, IReadOnlyList<TaskEvent> events, IReadOnlyList<Notices.OutboxMessage> notices, CancellationToken ct);
     Task AddCommentAsync(TaskComment comment, CancellationToken ct);
     Task<IReadOnlyList<TaskEvent>> GetHistoryAsync(Guid taskId, CancellationToken ct);
     Task<IReadOnlyList<TaskComment>> GetCommentsAsync(Guid taskId, CancellationToken ct);

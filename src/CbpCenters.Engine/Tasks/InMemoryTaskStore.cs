@@ -39,7 +39,10 @@ public sealed class InMemoryTaskStore : ITaskStore
         }
     }
 
-    public Task UpdateAsync(HumanTask task, IReadOnlyList<TaskEvent> events, CancellationToken ct)
+    /// <summary>Notices queued by inbox changes (a workflow step's notices are in the workflow store's outbox).</summary>
+    public List<Notices.OutboxMessage> Notices { get; } = [];
+
+    public Task UpdateAsync(HumanTask task, IReadOnlyList<TaskEvent> events, IReadOnlyList<Notices.OutboxMessage> notices, CancellationToken ct)
     {
         lock (_lock)
         {
@@ -47,6 +50,7 @@ public sealed class InMemoryTaskStore : ITaskStore
             task.Version++;
             _tasks[task.Id] = InMemoryWorkflowStore.Copy(task);
             _events.AddRange(events);
+            Notices.AddRange(notices);
         }
         return Task.CompletedTask;
     }

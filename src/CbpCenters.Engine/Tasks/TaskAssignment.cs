@@ -1,7 +1,7 @@
 namespace CbpCenters.Engine.Tasks;
 
 /// <summary>Who receives a new task, and why; <see cref="Assignee"/> null leaves it in the Center's queue.</summary>
-public sealed record AssignmentDecision(string? Assignee, string Reason, string? StandingInFor = null);
+public sealed record AssignmentDecision(string? Assignee, string Reason);
 
 /// <summary>
 /// Chooses who receives a new task. The rules, in order:
@@ -43,7 +43,7 @@ public sealed class TaskAssignment(IStaffDirectory staff, ITaskStore tasks)
             ? await NextInTurnAsync(task, names, ct)
             : await LeastLoadedAsync(names, ct);
         var standingInFor = recipients[chosen];
-        return new(chosen, standingInFor is null ? task.Strategy : $"{task.Strategy}, standing in for {standingInFor} (out of office)", standingInFor);
+        return new(chosen, standingInFor is null ? task.Strategy : $"{task.Strategy}, standing in for {standingInFor} (out of office)");
     }
 
     /// <summary>Applies a decision to the task being created.</summary>
@@ -65,7 +65,7 @@ public sealed class TaskAssignment(IStaffDirectory staff, ITaskStore tasks)
         if (!person.OutOfOffice)
             return new(userName, "named in the definition");
         return await StandInAsync(task, person, ct) is { } standIn
-            ? new(standIn.UserName, $"standing in for {userName} (out of office)", userName)
+            ? new(standIn.UserName, $"standing in for {userName} (out of office)")
             : new(null, $"the named assignee {userName} is out of office without a substitute; waiting in the queue");
     }
 

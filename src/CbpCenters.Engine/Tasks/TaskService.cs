@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CbpCenters.Engine.Notices;
 using CbpCenters.Engine.Runtime;
 
 namespace CbpCenters.Engine.Tasks;
@@ -7,9 +8,12 @@ namespace CbpCenters.Engine.Tasks;
 /// What people do with tasks, each operation checked against the caller. Inbox changes (claim, release, assign,
 /// delegate, resolve, reassign) are saved against the version of the task they were decided on, so of two people
 /// acting at once one wins and the other gets a <see cref="WorkflowConflictException"/>. A completion goes through
-/// the workflow, which continues in the same commit that closes the task.
+/// the workflow, which continues in the same commit that closes the task. Whoever a task is handed to hears of it
+/// by email, queued in the same save as the change.
 /// </summary>
-public sealed class TaskService(ITaskStore tasks, WorkflowRuntime runtime, IStaffDirectory staff, TimeProvider clock)
+public sealed class TaskService(
+    ITaskStore tasks, WorkflowRuntime runtime, IStaffDirectory staff, TimeProvider clock, INoticeComposer composer,
+    IEnumerable<INoticesQueuedListener> noticeListeners)
 {
     /// <summary>The task, if the caller may see it: eligible for it, holding, owning or having completed it, or seeing its Center.</summary>
     public async Task<HumanTask> GetAsync(Guid taskId, TaskActor actor, CancellationToken ct = default)
@@ -69,7 +73,8 @@ public sealed class TaskService(ITaskStore tasks, WorkflowRuntime runtime, IStaf
         task.Assignee = target.UserName;
         task.Owner = null;
         task.Status = HumanTaskStatus.Assigned;
-        return await SaveAsync(task, actor, "Assigned", $"to {target.UserName} by {actor.UserName}", ct);
+        return await SaveAsync(task, actor, "Assigned", $"to {target.UserName} by {actor.UserName}", ct,
+            HandedTo(target, actor, $"{actor.UserName} assigned it to you."));
     }
 
     /// <summary>
@@ -86,7 +91,8 @@ public sealed class TaskService(ITaskStore tasks, WorkflowRuntime runtime, IStaf
         var target = await EligibleTargetAsync(task, userName, "userName", ct);
         task.Owner ??= actor.UserName;
         task.Assignee = target.UserName;
-        return await SaveAsync(task, actor, "Delegated", $"to {target.UserName}; {task.Owner} stays the owner", ct);
+        return await SaveAsync(task, actor, "Delegated", $"to {target.UserName}; {task.Owner} stays the owner", ct,
+            HandedTo(target, actor, $"{actor.UserName} delegated it to you; hand it back with Resolve when your part is done."));
     }
 
     /// <summary>The delegate hands the task back to its owner.</summary>
@@ -100,7 +106,8 @@ public sealed class TaskService(ITaskStore tasks, WorkflowRuntime runtime, IStaf
         var owner = task.Owner;
         task.Assignee = owner;
         task.Owner = null;
-        return await SaveAsync(task, actor, "Resolved", $"handed back to {owner}", ct);
+        return await SaveAsync(task, actor, "Resolved", $"handed back to {owner}", ct,
+            HandedTo(await staff.FindAsync(owner, ct), actor, $"{actor.UserName} handed it back to you."));
     }
 
     /// <summary>
@@ -175,7 +182,8 @@ public sealed class TaskService(ITaskStore tasks, WorkflowRuntime runtime, IStaf
             task.Owner = null;
             try
             {
-                await SaveAsync(task, actor, "Reassigned", $"from {fromUser} to {target.UserName} by {actor.UserName}", ct);
+                await SaveAsync(task, actor, "Reassigned", $"from {fromUser} to {target.UserName} by {actor.UserName}", ct,
+                    HandedTo(target, actor, $"{actor.UserName} moved it to you from {fromUser}."));
                 moved++;
             }
             catch (WorkflowConflictException)
@@ -203,10 +211,43 @@ public sealed class TaskService(ITaskStore tasks, WorkflowRuntime runtime, IStaf
         return target;
     }
 
-    private async Task<HumanTask> SaveAsync(HumanTask task, TaskActor actor, string kind, string? detail, CancellationToken ct)
+    /// <summary>Someone else handed the task to a person: they get the "task assigned" notice saying why.</summary>
+    private sealed record Handover(string To, string Why);
+
+    private static Handover? HandedTo(StaffProfile? person, TaskActor actor, string why) =>
+        person is { Email.Length: > 0 } && person.UserName != actor.UserName ? new(person.Email, why) : null;
+
+    private OutboxMessage Notice(HumanTask task, Handover handover)
     {
+        var message = composer.Compose(TaskNotices.Assigned, new NoticeRecipients([handover.To]), new Dictionary<string, JsonNode?>
+        {
+            ["task"] = TaskNotices.Model(task),
+            ["handover"] = handover.Why,
+            ["now"] = clock.GetUtcNow().ToString("O"),
+        });
+        message.TaskId = task.Id;
+        message.InstanceId = task.InstanceId;
+        message.CaseId = task.CaseId;
+        return message;
+    }
+
+    private async Task<HumanTask> SaveAsync(HumanTask task, TaskActor actor, string kind, string? detail, CancellationToken ct,
+        Handover? handover = null)
+    {
+        OutboxMessage[] notices = [];
+        try
+        {
+            if (handover is not null) notices = [Notice(task, handover)];
+        }
+        catch (NoticeException ex)
+        {
+            // The hand-over matters more than its email; the history says why none was sent.
+            detail = $"{detail} (no email: {ex.Message})";
+        }
         var change = new TaskEvent { TaskId = task.Id, At = clock.GetUtcNow(), Actor = actor.UserName, Kind = kind, Detail = detail };
-        await tasks.UpdateAsync(task, [change], ct);
+        await tasks.UpdateAsync(task, [change], notices, ct);
+        if (notices.Length > 0)
+            foreach (var listener in noticeListeners) listener.OnNoticesQueued();
         return task;
     }
 }

@@ -1,3 +1,4 @@
+using CbpCenters.Engine.Notices;
 using CbpCenters.Engine.Runtime;
 using CbpCenters.Engine.Stores;
 using CbpCenters.Engine.Tasks;
@@ -66,12 +67,13 @@ public sealed class EfTaskStore(CbpCentersDbContext db, WriteTurns turns) : ITas
         return q;
     }
 
-    public async Task UpdateAsync(HumanTask task, IReadOnlyList<TaskEvent> events, CancellationToken ct)
+    public async Task UpdateAsync(HumanTask task, IReadOnlyList<TaskEvent> events, IReadOnlyList<OutboxMessage> notices, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var readAt = task.Version;
         await AttachUpdateAsync(db, task, ct);
         db.TaskEvents.AddRange(events);
+        db.Outbox.AddRange(notices);
         try
         {
             await turns.RunAsync(() => db.SaveChangesAsync(ct), ct);

@@ -28,7 +28,7 @@ public static class MailApi
     }
 
     public sealed record OutboxSummary(Guid Id, string Template, IReadOnlyList<string> To, string Subject, string Status,
-        int Attempts, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? LastError, Guid? CaseId, Guid? InstanceId);
+        int Attempts, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? LastError, Guid? CaseId, Guid? InstanceId, Guid? TaskId);
     public sealed record OutboxDetail(OutboxMessage Message, IReadOnlyList<OutboxAttempt> Attempts);
     public sealed record MailboxSummary(Guid Id, DateTimeOffset ReceivedAt, string From, IReadOnlyList<string> To, string Subject, string? MessageId);
 
@@ -66,7 +66,7 @@ public static class MailApi
     }
 
     private static OutboxSummary Summary(OutboxMessage m) => new(m.Id, m.Template, m.To, m.Subject, m.Status.ToString(), m.Attempts,
-        m.CreatedAt, m.SentAt, m.LastError, m.CaseId, m.InstanceId);
+        m.CreatedAt, m.SentAt, m.LastError, m.CaseId, m.InstanceId, m.TaskId);
 
     private static async Task<Ok<Page<MailboxSummary>>> ListMailbox(CbpCentersDbContext db, string? to, CancellationToken ct, int page = 1, int pageSize = 50)
     {

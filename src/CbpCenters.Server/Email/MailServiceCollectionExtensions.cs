@@ -1,3 +1,4 @@
+using CbpCenters.Engine.Notices;
 using CbpCenters.Engine.Runtime;
 using CbpCenters.Server.Auth;
 using CbpCenters.Server.Jobs;
@@ -15,6 +16,7 @@ public static class MailServiceCollectionExtensions
         services.AddScoped<OutboxDispatcher>();
         services.AddTransient<OutboxJobs>();
         services.AddScoped<IWorkflowCommitListener, OutboxSignal>();
+        services.AddScoped<INoticesQueuedListener, OutboxSignal>();
         services.AddSingleton(new RecurringJobEntry(OutboxJobs.RecurringId,
             manager => manager.AddOrUpdate<OutboxJobs>(OutboxJobs.RecurringId, j => j.DispatchAsync(CancellationToken.None), "* * * * *")));
         return services;

@@ -1,3 +1,4 @@
+using CbpCenters.Engine.Notices;
 using CbpCenters.Engine.Runtime;
 using Hangfire;
 
@@ -12,12 +13,14 @@ public sealed class OutboxJobs(OutboxDispatcher dispatcher)
     public Task DispatchAsync(CancellationToken ct) => dispatcher.DispatchAsync(ct);
 }
 
-/// <summary>Wakes the dispatcher as soon as a step's notices are committed, rather than at the next minute.</summary>
-public sealed class OutboxSignal(IBackgroundJobClient jobs) : IWorkflowCommitListener
+/// <summary>Wakes the dispatcher as soon as notices are committed, rather than at the next minute.</summary>
+public sealed class OutboxSignal(IBackgroundJobClient jobs) : IWorkflowCommitListener, INoticesQueuedListener
 {
     public Task OnCommittedAsync(WorkflowCommit commit, CancellationToken ct)
     {
-        if (commit.Outbox.Count > 0) jobs.Enqueue<OutboxJobs>(j => j.DispatchAsync(CancellationToken.None));
+        if (commit.Outbox.Count > 0) OnNoticesQueued();
         return Task.CompletedTask;
     }
+
+    public void OnNoticesQueued() => jobs.Enqueue<OutboxJobs>(j => j.DispatchAsync(CancellationToken.None));
 }

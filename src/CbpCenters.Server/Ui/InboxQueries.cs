@@ -18,6 +18,13 @@ public sealed class InboxQueries(ScopedWork work, TimeProvider clock, ICenterCal
     public Task<IReadOnlyList<StoredDefinition>> ProcessesAsync(CancellationToken ct) =>
         work.RunAsync(sp => sp.GetRequiredService<IWorkflowDefinitionStore>().ListLatestAsync(ct));
 
+    /// <summary>An instant as the task's Center reads it, e.g. "2026-03-04 17:00 (America/Los_Angeles)".</summary>
+    public string When(DateTimeOffset instant, string? centerCode)
+    {
+        var zone = calendars.TimeZoneOf(centerCode);
+        return $"{TimeZoneInfo.ConvertTime(instant, zone):yyyy-MM-dd HH:mm} ({zone.Id})";
+    }
+
     public DueWording Due(HumanTask task) =>
         RelativeDue.Describe(task.DueAt, clock.GetUtcNow(), calendars.TimeZoneOf(task.CenterCode), calendars.Calendar);
 }

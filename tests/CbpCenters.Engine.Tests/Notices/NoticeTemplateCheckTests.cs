@@ -108,7 +108,7 @@ public sealed class NoticeTemplateCheckTests
 
         var errors = check.Check(Sending("task-assigned"), "protest");
 
-        Assert.Equal(["task-assigned: field 'task' does not exist"], errors.Select(e => e.Message));
+        Assert.Equal(["task-assigned: field 'task' does not exist", "task-assigned: field 'handover' does not exist"], errors.Select(e => e.Message));
     }
 
     [Fact]

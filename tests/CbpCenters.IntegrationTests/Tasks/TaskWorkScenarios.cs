@@ -79,6 +79,10 @@ public abstract class TaskWorkScenarios(ServiceFixture service)
         Assert.Equal("phc.is1", resolved.Text("assignee"));
         Assert.Null(resolved["owner"]);
         Assert.Equal(["Created", "Assigned", "Delegated", "Resolved"], await owner.HistoryAsync(taskId));
+        Assert.Contains("phc.is1 delegated it to you", Assert.Single(await HandoverNoticesAsync(admin, "phc.is2", taskId)));
+        var owners = await HandoverNoticesAsync(admin, "phc.is1", taskId);
+        Assert.Equal(2, owners.Count);
+        Assert.Contains(owners, text => text.Contains("phc.is2 handed it back to you", StringComparison.Ordinal));
         await colleague.PostAsync($"/api/v1/tasks/{taskId}/resolve", null).ExpectAsync(HttpStatusCode.Forbidden);
         await owner.CompleteAsync(taskId, "Allow").ExpectAsync(HttpStatusCode.OK);
     }
@@ -114,8 +118,24 @@ public abstract class TaskWorkScenarios(ServiceFixture service)
         var nowHeld = await taker.InboxAsync("mine", id);
         Assert.Equal(3, nowHeld.Count);
         Assert.Equal(["Created", "Assigned", "Reassigned"], await taker.HistoryAsync(nowHeld[0].Id()));
+        foreach (var task in nowHeld)
+            Assert.Contains($"imm.director moved it to you from {leaving}", Assert.Single(await HandoverNoticesAsync(admin, taking, task.Id())));
         Assert.Equal([(await admin.TaskOfAsync(fourEyes, kept.Id())).Id()], (await leaver.InboxAsync("mine", fourEyes)).Select(t => t.Id()));
         Assert.Empty(await leaver.InboxAsync("mine", id));
+    }
+
+    /// <summary>The text of each "task assigned" notice <paramref name="userName"/> got for the task.</summary>
+    private static async Task<List<string>> HandoverNoticesAsync(HttpClient admin, string userName, string taskId)
+    {
+        var page = await (await admin.GetAsync($"/api/v1/outbox?recipient={userName}@cbpcenters.example&pageSize=200")
+            .ExpectAsync(HttpStatusCode.OK)).ReadObjectAsync();
+        var texts = new List<string>();
+        foreach (var item in page["items"]!.AsArray().Where(m => m!.Text("template") == "task-assigned" && m!.Text("taskId") == taskId))
+        {
+            var detail = await (await admin.GetAsync($"/api/v1/outbox/{item!.Id()}").ExpectAsync(HttpStatusCode.OK)).ReadObjectAsync();
+            texts.Add(detail["message"]!.Text("textBody")!);
+        }
+        return texts;
     }
 
     [Fact]
