@@ -83,9 +83,21 @@ public sealed class PageTourScenario(E2EFixture fixture) : BrowserTest(fixture)
         var page = await SignInAsync("phc.is2", "/inbox?view=unassigned", width: 768, height: 1024);
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = protest });
         await row.WaitForAsync();
+        await ScreenshotAsync(page, "inbox-tablet-768");
+        // The page itself never scrolls sideways; a wide table scrolls inside its own frame.
+        var overflow = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest('.mud-table-container'))
+                .slice(0, 5).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ends at ${Math.round(e.getBoundingClientRect().right)}px`)
+            """);
+        Assert.Empty(overflow);
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(widths[0] <= widths[1], $"The page scrolls sideways: {widths[0]} px of content in {widths[1]} px.");
+        // The task list fits too: its title and due date are readable without scrolling the table.
+        var table = await page.EvaluateAsync<int[]>("() => { const c = document.querySelector('.mud-table-container'); return [c.scrollWidth, c.clientWidth]; }");
+        Assert.True(table[0] <= table[1], $"The task list scrolls sideways at tablet width: {table[0]} px in {table[1]} px.");
         await row.GetByRole(AriaRole.Button, new() { Name = $"Claim Review protest {protest}" }).ClickAsync();
         await Assertions.Expect(page.GetByText($"You now hold \"Review protest {protest}\"")).ToBeVisibleAsync();
-        await ScreenshotAsync(page, "inbox-tablet-768");
         await GoAsync(page, "inbox?view=mine");
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = protest })).ToBeVisibleAsync();
     }
