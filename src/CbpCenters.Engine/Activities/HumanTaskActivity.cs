@@ -13,11 +13,12 @@ namespace CbpCenters.Engine.Activities;
 /// </summary>
 public sealed class HumanTaskActivity : Activity
 {
+    public const string TypeName = "HumanTask";
     public const string Timeout = "Timeout";
     private const string EscalationPrefix = "escalation:";
 
     public override ActivityDescriptor Descriptor { get; } = new(
-        "HumanTask", "Human task", "People", "Puts a task in a Center's inbox and continues on the outcome a person chooses.",
+        TypeName, "Human task", "People", "Puts a task in a Center's inbox and continues on the outcome a person chooses.",
         [
             new("title", PropertyKind.Template, "Inbox title, e.g. Review protest {{ case.protestNumber }}", Required: true),
             new("description", PropertyKind.Template, "What the specialist should do"),
@@ -30,7 +31,7 @@ public sealed class HumanTaskActivity : Activity
             new("due", PropertyKind.Duration, "P20BD, P30D, or {\"expression\"} giving an ISO date or instant"),
             new("followUp", PropertyKind.Duration, "When to look at it again, e.g. P5BD"),
             new("outcomes", PropertyKind.Json, "[{\"name\": \"Approve\", \"label\": \"Approve\", \"form\": [{\"field\", \"label\", \"type\", \"required\", \"allowedValues\", \"maxLength\"}]}]", Required: true),
-            new("escalation", PropertyKind.Json, "[{\"at\": \"75%|due|due+P10BD|due-P2BD|created+P5BD\", \"action\": \"remind|escalate|timeout\", \"to\": \"CenterDirector|DFO\", \"mode\": \"candidate|reassign\"}]"),
+            new("escalation", PropertyKind.Json, "[{\"at\": \"75%|due|due+P10BD|due-P2BD|created+P5BD|case.decisionLimit-P60D\", \"action\": \"remind|escalate|timeout\", \"to\": \"CenterDirector|DFO\", \"mode\": \"candidate|reassign\"}]"),
         ],
         []) { IsBlocking = true, IsBranching = true, HasDynamicOutcomes = true };
 
@@ -101,7 +102,7 @@ public sealed class HumanTaskActivity : Activity
             Strategy = context.Node.StringProperty("strategy") ?? AssignmentStrategies.Claim,
             Outcomes = TaskForm.ReadOutcomes(context.Node.Property("outcomes")),
         };
-        var timers = policy.Steps.Select(s => (Step: s, At: s.At.InstantFor(now, due, zone, context.Calendar))).ToList();
+        var timers = policy.Steps.Select(s => (Step: s, At: s.At.InstantFor(now, due, zone, context.Calendar, context.Execution.Case))).ToList();
         var decision = await context.Service<TaskAssignment>().ChooseAsync(task, context.StringValue("assignee"), default);
         var assignee = decision.Assignee is null ? null : await context.Service<IStaffDirectory>().FindAsync(decision.Assignee, default);
         TaskAssignment.Apply(task, decision, assignee);
@@ -109,7 +110,12 @@ public sealed class HumanTaskActivity : Activity
         var taskId = task.Id.ToString();
         task.BookmarkId = context.CreateBookmark(BookmarkKinds.HumanTask, "task", payload: new JsonObject { ["taskId"] = taskId }).Id;
         foreach (var (step, at) in timers)
-            context.CreateBookmark(BookmarkKinds.Timer, EscalationPrefix + step.Index, at, new JsonObject { ["taskId"] = taskId, ["step"] = step.Index });
+        {
+            if (at is null)
+                context.Journal(JournalEvents.Log, $"{task.Title}: escalation at {step.At} is not scheduled; the case has no date '{step.At.Field}'");
+            else
+                context.CreateBookmark(BookmarkKinds.Timer, EscalationPrefix + step.Index, at, new JsonObject { ["taskId"] = taskId, ["step"] = step.Index });
+        }
         context.AddTask(task);
         context.AddTaskEvent(Event(context, task, "Created", $"{task.Title} for {Audience(task)}"));
         if (task.Assignee is not null)

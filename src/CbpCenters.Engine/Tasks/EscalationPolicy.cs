@@ -98,13 +98,17 @@ public sealed class EscalationPolicy
 
 /// <summary>
 /// When an escalation step fires: <c>75%</c> (of the time from creation to due), <c>due</c>, <c>due+P10BD</c>,
-/// <c>due-P2BD</c> or <c>created+P5BD</c>. Durations count in the Center's time zone and business calendar.
+/// <c>due-P2BD</c>, <c>created+P5BD</c>, or a date of the case such as <c>case.decisionLimit-P60D</c> (the start
+/// of that day at the Center: the 2-year protest limit does not move when a task is reassigned or created late).
+/// Durations count in the Center's time zone and business calendar.
 /// </summary>
-public readonly record struct EscalationMoment(string Anchor, int Percent, int Sign, WorkDuration Offset)
+public readonly record struct EscalationMoment(string Anchor, int Percent, int Sign, WorkDuration Offset, string? Field = null)
 {
     public const string Created = "created";
     public const string Due = "due";
     public const string Share = "percent";
+    public const string Case = "case";
+    private const string CasePrefix = Case + ".";
 
     public bool NeedsDue => Anchor is Due or Share;
 
@@ -122,6 +126,25 @@ public readonly record struct EscalationMoment(string Anchor, int Percent, int S
             }
             error = $"'{at}' is not a share of the time to the due date; write a whole percentage from 1% to 100%.";
             return false;
+        }
+        if (at.StartsWith(CasePrefix, StringComparison.Ordinal))
+        {
+            var field = new string([.. at[CasePrefix.Length..].TakeWhile(c => char.IsAsciiLetterOrDigit(c) || c == '_')]);
+            var rest = at[(CasePrefix.Length + field.Length)..];
+            var caseSign = rest.Length == 0 ? 1 : rest[0] switch { '+' => 1, '-' => -1, _ => 0 };
+            if (field.Length == 0 || caseSign == 0)
+            {
+                error = $"'{at}' is not a date of the case; write case.<field>, e.g. case.decisionLimit or case.decisionLimit-P60D.";
+                return false;
+            }
+            var caseOffset = default(WorkDuration);
+            if (rest.Length > 0 && !WorkDuration.TryParse(rest[1..], out caseOffset, out var caseError))
+            {
+                error = $"'{at}': {caseError}";
+                return false;
+            }
+            moment = new(Case, 0, rest.Length == 0 ? 0 : caseSign, caseOffset, field);
+            return true;
         }
         foreach (var anchor in new[] { Due, Created })
         {
@@ -143,33 +166,53 @@ public readonly record struct EscalationMoment(string Anchor, int Percent, int S
             moment = new(anchor, 0, sign, offset);
             return true;
         }
-        error = $"'{at}' is not an escalation moment; write 75%, due, due+P10BD, due-P2BD or created+P5BD.";
+        error = $"'{at}' is not an escalation moment; write 75%, due, due+P10BD, due-P2BD, created+P5BD or case.decisionLimit-P60D.";
         return false;
     }
 
     /// <summary>
-    /// The instant of this moment for a task created at <paramref name="created"/> and due at <paramref name="due"/>.
+    /// The instant of this moment for a task created at <paramref name="created"/> and due at <paramref name="due"/>,
+    /// on a case with <paramref name="caseData"/>; null when the moment is a case date the case does not have.
     /// A percentage is of the elapsed time; when it falls on a weekend or holiday it moves back to the same
     /// local time on the business day before (never before creation), so a reminder is never later than its share.
     /// </summary>
-    public DateTimeOffset InstantFor(DateTimeOffset created, DateTimeOffset? due, TimeZoneInfo zone, BusinessCalendar calendar)
+    public DateTimeOffset? InstantFor(DateTimeOffset created, DateTimeOffset? due, TimeZoneInfo zone, BusinessCalendar calendar, JsonObject? caseData = null)
     {
         if (NeedsDue && due is null) throw new InvalidOperationException($"Escalation at '{this}' needs the task's due date, and it has none.");
+        var anchor = Anchor switch
+        {
+            Due => due!.Value,
+            Case when CaseDate(caseData) is { } date => ZonedTime.ToUtc(date.ToDateTime(TimeOnly.MinValue), zone),
+            Case => (DateTimeOffset?)null,
+            _ => created,
+        };
         return Anchor switch
         {
             Share => ShareOf(created, due!.Value, zone, calendar),
-            Due when Sign < 0 => Before(Offset, due!.Value, zone, calendar),
-            Due => Offset.AddTo(due!.Value, zone, calendar),
-            _ => Offset.AddTo(created, zone, calendar),
+            _ when anchor is null => null,
+            _ when Sign < 0 => Before(Offset, anchor.Value, zone, calendar),
+            _ => Offset.AddTo(anchor.Value, zone, calendar),
         };
     }
 
-    public override string ToString() => Anchor switch
+    /// <summary>The case field this moment counts from, read as a date (yyyy-MM-dd or an instant's date).</summary>
+    private DateOnly? CaseDate(JsonObject? caseData)
     {
-        Share => $"{Percent}%",
-        _ when Sign == 0 => Anchor,
-        _ => $"{Anchor}{(Sign < 0 ? '-' : '+')}{Offset}",
-    };
+        var text = caseData?[Field!] is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) ? DateOnly.FromDateTime(instant.Date) : null;
+    }
+
+    public override string ToString()
+    {
+        var anchor = Anchor == Case ? CasePrefix + Field : Anchor;
+        return Anchor switch
+        {
+            Share => $"{Percent}%",
+            _ when Sign == 0 => anchor,
+            _ => $"{anchor}{(Sign < 0 ? '-' : '+')}{Offset}",
+        };
+    }
 
     private DateTimeOffset ShareOf(DateTimeOffset created, DateTimeOffset due, TimeZoneInfo zone, BusinessCalendar calendar)
     {

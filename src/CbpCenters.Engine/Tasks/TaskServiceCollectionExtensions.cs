@@ -1,4 +1,5 @@
 using CbpCenters.Engine.Activities;
+using CbpCenters.Engine.Definitions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CbpCenters.Engine.Tasks;
@@ -15,6 +16,7 @@ public static class TaskServiceCollectionExtensions
         services.AddSingleton<Activity, HumanTaskActivity>();
         services.AddScoped<TaskAssignment>();
         services.AddScoped<TaskService>();
+        services.AddSingleton<IDefinitionRule, EscalationCaseDateCheck>();
         return services;
     }
 }

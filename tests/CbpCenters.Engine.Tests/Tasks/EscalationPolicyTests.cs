@@ -1,3 +1,7 @@
+using System.Text.Json.Nodes;
+using CbpCenters.Engine.Definitions;
+using CbpCenters.Engine.Notices;
+using CbpCenters.Engine.Tests.Notices;
 using CbpCenters.Engine.Calendar;
 using CbpCenters.Engine.Tasks;
 
@@ -8,10 +12,26 @@ public sealed class EscalationPolicyTests
     private static readonly TimeZoneInfo NewYork = CenterTimeZones.Find("America/New_York");
     private static readonly BusinessCalendar Calendar = new();
 
-    private static DateTimeOffset At(string moment, DateTimeOffset created, DateTimeOffset? due)
+    private static DateTimeOffset? At(string moment, DateTimeOffset created, DateTimeOffset? due, JsonObject? caseData = null)
     {
         Assert.True(EscalationMoment.TryParse(moment, out var parsed, out var error), error);
-        return parsed.InstantFor(created, due, NewYork, Calendar);
+        return parsed.InstantFor(created, due, NewYork, Calendar, caseData);
+    }
+
+    [Fact]
+    public void A_date_of_the_case_anchors_a_step_at_the_start_of_that_day_at_the_Center()
+    {
+        // A protest filed March 2 2026 must be decided by March 2 2028; sixty days before is Sunday January 2 2028,
+        // midnight in New York, however late the review task was created.
+        var protest = new JsonObject { ["decisionLimit"] = "2028-03-02", ["filedOn"] = "2026-03-02" };
+        var created = new DateTimeOffset(2027, 6, 1, 14, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(new DateTimeOffset(2028, 1, 2, 5, 0, 0, TimeSpan.Zero), At("case.decisionLimit-P60D", created, null, protest));
+        Assert.Equal(new DateTimeOffset(2028, 3, 2, 5, 0, 0, TimeSpan.Zero), At("case.decisionLimit", created, null, protest));
+        // Ten business days after filing: March 16 2026, after the switch to daylight time (UTC-4).
+        Assert.Equal(new DateTimeOffset(2026, 3, 16, 4, 0, 0, TimeSpan.Zero), At("case.filedOn+P10BD", created, null, protest));
+        Assert.Null(At("case.liquidationDate-P15D", created, null, protest));
+        Assert.Null(At("case.decisionLimit", created, null, null));
     }
 
     [Fact]
@@ -47,6 +67,9 @@ public sealed class EscalationPolicyTests
     [InlineData("created-P1BD")]
     [InlineData("later")]
     [InlineData("due+P5X")]
+    [InlineData("case.")]
+    [InlineData("case.decisionLimit*P2D")]
+    [InlineData("case.decisionLimit-P2X")]
     [InlineData(null)]
     public void A_moment_that_is_not_one_of_the_forms_is_refused_with_a_reason(string? text)
     {
@@ -60,10 +83,34 @@ public sealed class EscalationPolicyTests
     [InlineData("due+P10BD")]
     [InlineData("due-P2BD")]
     [InlineData("created+P5BD")]
+    [InlineData("case.decisionLimit")]
+    [InlineData("case.decisionLimit-P60D")]
+    [InlineData("case.filedOn+P10BD")]
     public void A_moment_reads_back_as_written(string text)
     {
         Assert.True(EscalationMoment.TryParse(text, out var moment, out _));
         Assert.Equal(text, moment.ToString());
+    }
+
+    [Theory]
+    [InlineData("protest", "case.decisionLimit-P40BD", null)]
+    [InlineData("protest", "case.decisionLimt-P40BD", "escalation step 2 counts from case.decisionLimt, but a protest case has no field 'decisionLimt'.")]
+    [InlineData("psc", "case.decisionLimit", "escalation step 2 counts from case.decisionLimit, but a psc case has no field 'decisionLimit'.")]
+    public void Publishing_names_a_case_date_the_definitions_kind_of_case_does_not_have(string kind, string at, string? expected)
+    {
+        var definition = DefinitionJson.Parse(EngineHarness.Flow("review", $$"""
+            { "id": "start", "type": "Start" },
+            { "id": "review", "type": "HumanTask", "title": "Review", "candidates": { "roles": ["ImportSpecialist"] }, "due": "P5BD",
+              "outcomes": [ { "name": "Done" } ],
+              "escalation": [ { "at": "due", "action": "remind" }, { "at": "{{at}}", "action": "escalate", "to": "DFO" } ] },
+            { "id": "end", "type": "End" }
+            """, $"{EngineHarness.Wire("start", "Done", "review")}, {EngineHarness.Wire("review", "Done", "end")}"));
+        definition.CaseKind = kind;
+
+        var errors = new EscalationCaseDateCheck(new NoticeModelSchema(NoticeSamples.CaseSamples())).Check(definition).ToList();
+
+        Assert.Equal(expected is null ? [] : [expected], errors.Select(e => e.Message));
+        Assert.All(errors, e => Assert.Equal(("review", EscalationCaseDateCheck.Rule), (e.ActivityId, e.Rule)));
     }
 
     [Fact]

@@ -47,6 +47,31 @@ public abstract class CenterProcessScenarios(ServiceFixture service)
     }
 
     [Fact]
+    public async Task A_protest_review_still_open_forty_business_days_before_the_two_year_limit_goes_to_the_DFO()
+    {
+        var caseId = (await _desk.FileAsync("/api/v1/protests", Protest("2704-26-500009", accelerated: false)))["caseId"]!.GetValue<string>();
+        var limit = DateOnly.Parse((await _desk.CaseAsync(caseId))["data"]!["decisionLimit"]!.GetValue<string>());
+        var admin = await service.ClientAsync("admin");
+        var toDfo = (await admin.InstanceAsync(caseId)).DueOf("escalation:2");
+
+        // Counted back from the case's limit, not from when the task was made: midnight in Long Beach, on a
+        // business day some eight weeks before the limit.
+        var longBeach = TimeZoneInfo.ConvertTime(toDfo, TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
+        Assert.Equal(TimeSpan.Zero, longBeach.TimeOfDay);
+        Assert.InRange(limit.DayNumber - DateOnly.FromDateTime(longBeach.DateTime).DayNumber, 56, 62);
+
+        service.Clock.SetUtcNow(toDfo - TimeSpan.FromMinutes(1));
+        await service.FireDueTimersAsync();
+        Assert.Empty(await _desk.NoticesAsync(caseId, "task-escalated-dfo"));
+        service.Clock.SetUtcNow(toDfo);
+        await service.FireDueTimersAsync();
+
+        var notice = await _desk.OnlyNoticeAsync(caseId, "task-escalated-dfo");
+        Assert.Contains("dfo.losangeles@", notice["to"]!.ToJsonString());
+        Assert.Contains("dfo.losangeles", (await _desk.OpenTaskAsync(caseId, "review"))["escalatedTo"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task A_denied_protest_needs_a_second_person_and_its_notice_carries_the_reasons_and_the_180_day_court_date()
     {
         var caseId = (await _desk.FileAsync("/api/v1/protests", Protest("2704-26-500002", accelerated: false)))["caseId"]!.GetValue<string>();
