@@ -159,10 +159,28 @@ public sealed class TaskService(
     {
         if (!actor.IsSupervisor)
             throw new TaskForbiddenException("Only a supervisor can reassign someone's tasks.");
+        return await MoveHeldAsync(fromUser, toUser, "toUser", actor, actor.Supervises, $"{actor.UserName} moved it to you from {fromUser}.", ct);
+    }
+
+    /// <summary>
+    /// A person going out of office hands the open tasks they hold to their substitute (or a supervisor of their
+    /// Center does it for them). Tasks the substitute may not work stay where they are. Returns how many moved.
+    /// </summary>
+    public async Task<int> HandOverAsync(string fromUser, string substitute, TaskActor actor, CancellationToken ct = default)
+    {
+        var self = fromUser == actor.UserName;
+        if (!self && !actor.IsSupervisor)
+            throw new TaskForbiddenException($"Only {fromUser} or a supervisor of their Center can hand over their tasks.");
+        return await MoveHeldAsync(fromUser, substitute, "substitute", actor, task => self || actor.Supervises(task),
+            $"{fromUser} is out of office and you are their substitute.", ct);
+    }
+
+    private async Task<int> MoveHeldAsync(string fromUser, string toUser, string field, TaskActor actor, Func<HumanTask, bool> mayMove, string why, CancellationToken ct)
+    {
         if (fromUser == toUser)
-            throw new TaskValidationException("toUser", "Choose someone other than the person the tasks are moving from.");
+            throw new TaskValidationException(field, "Choose someone other than the person the tasks are moving from.");
         var target = await staff.FindAsync(toUser, ct)
-            ?? throw new TaskValidationException("toUser", $"{toUser} is not in the staff directory.");
+            ?? throw new TaskValidationException(field, $"{toUser} is not in the staff directory.");
 
         var held = new List<Guid>();
         for (var page = 1; ; page++)
@@ -175,7 +193,7 @@ public sealed class TaskService(
         foreach (var id in held)
         {
             var task = await tasks.FindAsync(id, ct);
-            if (task is not { IsOpen: true } || task.Assignee != fromUser || !actor.Supervises(task)
+            if (task is not { IsOpen: true } || task.Assignee != fromUser || !mayMove(task)
                 || !TaskVisibility.IsEligible(task, target.AsViewer()))
                 continue;
             task.Assignee = target.UserName;
@@ -183,7 +201,7 @@ public sealed class TaskService(
             try
             {
                 await SaveAsync(task, actor, "Reassigned", $"from {fromUser} to {target.UserName} by {actor.UserName}", ct,
-                    HandedTo(target, actor, $"{actor.UserName} moved it to you from {fromUser}."));
+                    HandedTo(target, actor, why));
                 moved++;
             }
             catch (WorkflowConflictException)

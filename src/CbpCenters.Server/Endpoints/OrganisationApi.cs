@@ -5,6 +5,7 @@ using CbpCenters.Persistence;
 using CbpCenters.Persistence.Identity;
 using CbpCenters.Persistence.Organisation;
 using CbpCenters.Server.Auth;
+using CbpCenters.Server.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,9 @@ public static class OrganisationApi
         string Pool, string? Port, bool OutOfOffice, string? Substitute, bool Active, IReadOnlyList<string> Roles);
     public sealed record StaffRequest(string? UserName, string? DisplayName, string? Email, string? Password, string? CenterCode,
         List<string>? Positions, string? Pool, string? Port, List<string>? Roles, bool? Active);
-    public sealed record OutOfOfficeRequest(bool OutOfOffice, string? Substitute);
+    /// <param name="HandOverHeldTasks">Also move the open tasks the person holds to the substitute.</param>
+    public sealed record OutOfOfficeRequest(bool OutOfOffice, string? Substitute, bool HandOverHeldTasks = false);
+    public sealed record OutOfOfficeResponse(StaffDto Staff, int TasksHandedOver);
 
     private static async Task<Ok<List<CenterDto>>> ListCenters(CbpCentersDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.Centers.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct)).Select(ToDto).ToList());
@@ -96,29 +99,11 @@ public static class OrganisationApi
     }
 
     /// <summary>By the person themselves, or by a supervisor of their Center.</summary>
-    private static async Task<Results<Ok<StaffDto>, NotFound, ForbidHttpResult>> SetOutOfOffice(
-        string userName, OutOfOfficeRequest request, HttpContext http, UserManager<StaffUser> users, CenterScope scope, CancellationToken ct)
+    private static async Task<Ok<OutOfOfficeResponse>> SetOutOfOffice(string userName, OutOfOfficeRequest request, HttpContext http,
+        CurrentStaff staff, OutOfOffice absence, UserManager<StaffUser> users, CancellationToken ct)
     {
-        var user = await users.FindByNameAsync(userName);
-        if (user is null) return TypedResults.NotFound();
-        if (!string.Equals(http.User.Identity?.Name, user.UserName, StringComparison.OrdinalIgnoreCase))
-        {
-            if (!CurrentStaff.IsSupervisor(http.User)) return TypedResults.Forbid();
-            await scope.EnsureAsync(http.User, user.CenterCode, "staff member", ct);
-        }
-        if (request.Substitute is { Length: > 0 } substitute)
-        {
-            if (string.Equals(substitute, user.UserName, StringComparison.OrdinalIgnoreCase))
-                throw new WorkflowInputException("substitute", "A person cannot be their own substitute.");
-            if (await users.FindByNameAsync(substitute) is not { Active: true } sub)
-                throw new WorkflowInputException("substitute", $"{substitute} is not an active staff account.");
-            if (sub.CenterCode != user.CenterCode)
-                throw new WorkflowInputException("substitute", $"{substitute} works for {sub.CenterCode ?? "no Center"}, not {user.CenterCode}.");
-        }
-        user.OutOfOffice = request.OutOfOffice;
-        user.Substitute = string.IsNullOrWhiteSpace(request.Substitute) ? null : request.Substitute.Trim();
-        Check(await users.UpdateAsync(user));
-        return TypedResults.Ok(await ToDtoAsync(user, users));
+        var result = await absence.SetAsync(await staff.ActorAsync(http.User, ct), userName, request.OutOfOffice, request.Substitute, request.HandOverHeldTasks, ct);
+        return TypedResults.Ok(new OutOfOfficeResponse(await ToDtoAsync(result.User, users), result.TasksHandedOver));
     }
 
     private static void Apply(StaffUser user, StaffRequest request)

@@ -10,6 +10,7 @@ using CbpCenters.Server.Auth;
 using CbpCenters.Server.Cases;
 using CbpCenters.Server.Jobs;
 using CbpCenters.Server.Seed;
+using CbpCenters.Server.Staff;
 using Microsoft.AspNetCore.Identity;
 
 namespace CbpCenters.Server.Hosting;
@@ -50,6 +51,7 @@ public static class CbpCentersServices
         services.AddScoped<CaseIntake>();
         services.AddScoped<CaseAccess>();
         services.AddScoped<FilerAnswers>();
+        services.AddScoped<OutOfOffice>();
         services.AddHumanTasks();
         services.AddNotices(Path.Combine(workflowsFolder, "templates"));
         services.AddCbpCentersPersistence(database);

@@ -8,6 +8,8 @@ using CbpCenters.Server.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
+using CbpCenters.Server.Staff;
+
 namespace CbpCenters.Server.Ui;
 
 public sealed record StaffLine(string UserName, string DisplayName, string? CenterCode, IReadOnlyList<string> Positions, string Pool,
@@ -49,27 +51,9 @@ public sealed class StaffAdministration(ScopedWork work)
         Check(await users.AddToRolesAsync(user, wanted.Except(current)));
     });
 
-    /// <summary>Marks a person out of office (new tasks go to their substitute); by themselves or a supervisor of their Center.</summary>
-    public Task SetOutOfOfficeAsync(SignedInStaff staff, string userName, bool outOfOffice, string? substitute) => work.RunAsync(async sp =>
-    {
-        var users = sp.GetRequiredService<UserManager<StaffUser>>();
-        var user = await users.FindByNameAsync(userName) ?? throw new WorkflowNotFoundException($"{userName} is not a staff account.");
-        if (user.UserName != staff.UserName && !(staff.IsSupervisor && staff.Sees(user.CenterCode)))
-            throw new TaskForbiddenException($"Only {userName} or a supervisor of their Center can set their out-of-office.");
-        substitute = string.IsNullOrWhiteSpace(substitute) ? null : substitute.Trim();
-        if (substitute is not null)
-        {
-            if (string.Equals(substitute, user.UserName, StringComparison.OrdinalIgnoreCase))
-                throw new WorkflowInputException("substitute", "A person cannot be their own substitute.");
-            var sub = await users.FindByNameAsync(substitute);
-            if (sub is not { Active: true }) throw new WorkflowInputException("substitute", $"{substitute} is not an active staff account.");
-            if (sub.CenterCode != user.CenterCode)
-                throw new WorkflowInputException("substitute", $"{substitute} works for {sub.CenterCode ?? "no Center"}, not {user.CenterCode}.");
-        }
-        user.OutOfOffice = outOfOffice;
-        user.Substitute = substitute;
-        Check(await users.UpdateAsync(user));
-    });
+    /// <summary>Marks a person out of office (new tasks go to their substitute, and with handOver their held tasks too).</summary>
+    public Task<int> SetOutOfOfficeAsync(SignedInStaff staff, string userName, bool outOfOffice, string? substitute, bool handOver) =>
+        work.RunAsync(async sp => (await sp.GetRequiredService<OutOfOffice>().SetAsync(staff.Actor, userName, outOfOffice, substitute, handOver, default)).TasksHandedOver);
 
     public Task<int> BulkReassignAsync(SignedInStaff staff, string fromUser, string toUser) =>
         work.RunAsync(sp => sp.GetRequiredService<TaskService>().BulkReassignAsync(fromUser, toUser, staff.Actor));

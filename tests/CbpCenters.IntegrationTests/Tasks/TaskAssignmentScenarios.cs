@@ -94,6 +94,39 @@ public abstract class TaskAssignmentScenarios(ServiceFixture service)
     }
 
     [Fact]
+    public async Task Going_out_of_office_can_hand_the_tasks_one_holds_to_the_substitute()
+    {
+        var admin = await service.ClientAsync(Admin);
+        var specialists = await admin.HireAsync("AGR", "ImportSpecialist", 2);
+        var (away, substitute) = (specialists[0], specialists[1]);
+        var id = Unique("handover");
+        var fourEyes = Unique("handover4eyes");
+        await admin.PublishAsync(Review(id, """{ "roles": ["ImportSpecialist"], "pool": "core" }""", $"\"assignee\": \"{away}\""));
+        await admin.PublishAsync(Review(fourEyes, $$"""{ "roles": ["ImportSpecialist"], "excludedUsers": ["{{substitute}}"] }""", $"\"assignee\": \"{away}\""));
+        for (var i = 0; i < 2; i++) await admin.StartAsync(id, "AGR");
+        await admin.StartAsync(fourEyes, "AGR");
+        var awayClient = await service.ClientAsync(away);
+
+        var problem = await awayClient.PutAsJsonAsync($"/api/v1/staff/{away}/out-of-office", new { outOfOffice = true, handOverHeldTasks = true })
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["handOver"], await problem.ErrorFieldsAsync());
+        Assert.Equal(2, (await awayClient.InboxAsync("mine", id)).Count);
+
+        var saved = await (await awayClient.PutAsJsonAsync($"/api/v1/staff/{away}/out-of-office", new { outOfOffice = true, substitute, handOverHeldTasks = true })
+            .ExpectAsync(HttpStatusCode.OK)).ReadObjectAsync();
+
+        Assert.Equal(2, saved["tasksHandedOver"]!.GetValue<int>());
+        Assert.True(saved["staff"]!["outOfOffice"]!.GetValue<bool>());
+        var standIn = await service.ClientAsync(substitute);
+        var moved = await standIn.InboxAsync("mine", id);
+        Assert.Equal(2, moved.Count);
+        Assert.Equal(["Created", "Assigned", "Reassigned"], await standIn.HistoryAsync(moved[0].Id()));
+        // Four-eyes keeps the substitute off the third task, so it stays with its holder for a supervisor to move.
+        Assert.Single(await awayClient.InboxAsync("mine", fourEyes));
+        Assert.Empty(await awayClient.InboxAsync("mine", id));
+    }
+
+    [Fact]
     public async Task Of_several_people_claiming_one_task_at_once_exactly_one_gets_it()
     {
         var admin = await service.ClientAsync(Admin);
