@@ -241,6 +241,8 @@ public sealed class TaskService(
         {
             ["task"] = TaskNotices.Model(task),
             ["handover"] = handover.Why,
+            // Dates in the notice read in the task's Center's time zone, as in the notices its workflow sends.
+            ["instance"] = new JsonObject { ["id"] = task.InstanceId.ToString(), ["definitionId"] = task.DefinitionId, ["centerCode"] = task.CenterCode },
             ["now"] = clock.GetUtcNow().ToString("O"),
         });
         message.TaskId = task.Id;

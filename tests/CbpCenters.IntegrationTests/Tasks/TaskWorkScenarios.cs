@@ -56,7 +56,7 @@ public abstract class TaskWorkScenarios(ServiceFixture service)
     [Fact]
     public async Task A_delegated_task_goes_to_an_eligible_colleague_and_back_to_its_owner_on_resolve()
     {
-        var (admin, id) = await PublishReviewAsync("delegate", "\"assignee\": \"phc.is1\"");
+        var (admin, id) = await PublishReviewAsync("delegate", "\"assignee\": \"phc.is1\", \"due\": \"P5BD\"");
         var instance = await admin.StartAsync(id);
         var taskId = (await admin.TaskOfAsync(id, instance.Id())).Id();
         var owner = await service.ClientAsync("phc.is1");
@@ -79,7 +79,9 @@ public abstract class TaskWorkScenarios(ServiceFixture service)
         Assert.Equal("phc.is1", resolved.Text("assignee"));
         Assert.Null(resolved["owner"]);
         Assert.Equal(["Created", "Assigned", "Delegated", "Resolved"], await owner.HistoryAsync(taskId));
-        Assert.Contains("phc.is1 delegated it to you", Assert.Single(await HandoverNoticesAsync(admin, "phc.is2", taskId)));
+        var delegatedNotice = Assert.Single(await HandoverNoticesAsync(admin, "phc.is2", taskId));
+        Assert.Contains("phc.is1 delegated it to you", delegatedNotice);
+        Assert.Contains("Eastern", delegatedNotice); // the due date as the New York Center reads it
         var owners = await HandoverNoticesAsync(admin, "phc.is1", taskId);
         Assert.Equal(2, owners.Count);
         Assert.Contains(owners, text => text.Contains("phc.is2 handed it back to you", StringComparison.Ordinal));
