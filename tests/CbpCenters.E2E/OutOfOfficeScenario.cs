@@ -1,5 +1,7 @@
 using CbpCenters.E2E.Infrastructure;
 using CbpCenters.Persistence;
+using CbpCenters.Persistence.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -20,21 +22,31 @@ public sealed class OutOfOfficeScenario(E2EFixture fixture) : BrowserTest(fixtur
         await Assertions.Expect(page.GetByText($"You now hold \"Review protest {protest}\"")).ToBeVisibleAsync();
 
         await GoAsync(page, "me/out-of-office");
-        await page.GetByRole(AriaRole.Switch, new() { Name = "Out of office" }).CheckAsync();
-        await page.GetByLabel("Substitute (receives new tasks meanwhile)").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "phc.is1", Exact = true }).ClickAsync();
-        await page.GetByLabel("Also hand the open tasks phc.is3 holds to phc.is1").CheckAsync();
-        await ScreenshotAsync(page, "out-of-office");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save out-of-office" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("phc.is3 is out of office; new tasks go to phc.is1; 1 task handed over.")).ToBeVisibleAsync();
+        try
+        {
+            await page.GetByRole(AriaRole.Switch, new() { Name = "Out of office" }).CheckAsync();
+            await page.GetByLabel("Substitute (receives new tasks meanwhile)").ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "phc.is1", Exact = true }).ClickAsync();
+            await page.GetByLabel("Also hand the open tasks phc.is3 holds to phc.is1").CheckAsync();
+            await ScreenshotAsync(page, "out-of-office");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save out-of-office" }).ClickAsync();
+            await Assertions.Expect(page.GetByText("phc.is3 is out of office; new tasks go to phc.is1; 1 task handed over.")).ToBeVisibleAsync();
 
-        var holder = await Server.ScopedAsync(sp => sp.GetRequiredService<CbpCentersDbContext>().Tasks
-            .Where(t => t.CaseReference == protest).Select(t => t.Assignee).SingleAsync());
-        Assert.Equal("phc.is1", holder);
-
-        // Back in the office, so the other scenarios find phc.is3 as the demo data has them.
-        await page.GetByRole(AriaRole.Switch, new() { Name = "Out of office" }).UncheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save out-of-office" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("phc.is3 is back in the office.")).ToBeVisibleAsync();
+            var holder = await Server.ScopedAsync(sp => sp.GetRequiredService<CbpCentersDbContext>().Tasks
+                .Where(t => t.CaseReference == protest).Select(t => t.Assignee).SingleAsync());
+            Assert.Equal("phc.is1", holder);
+        }
+        finally
+        {
+            // Back in the office whatever happened, so the other scenarios find phc.is3 as the demo data has them.
+            await Server.ScopedAsync(async sp =>
+            {
+                var users = sp.GetRequiredService<UserManager<StaffUser>>();
+                var me = await users.FindByNameAsync("phc.is3");
+                me!.OutOfOffice = false;
+                me.Substitute = null;
+                return await users.UpdateAsync(me);
+            });
+        }
     }
 }

@@ -182,7 +182,7 @@ public readonly record struct EscalationMoment(string Anchor, int Percent, int S
         var anchor = Anchor switch
         {
             Due => due!.Value,
-            Case when CaseDate(caseData) is { } date => ZonedTime.ToUtc(date.ToDateTime(TimeOnly.MinValue), zone),
+            Case when CaseDate(caseData, zone) is { } date => ZonedTime.ToUtc(date.ToDateTime(TimeOnly.MinValue), zone),
             Case => (DateTimeOffset?)null,
             _ => created,
         };
@@ -195,12 +195,14 @@ public readonly record struct EscalationMoment(string Anchor, int Percent, int S
         };
     }
 
-    /// <summary>The case field this moment counts from, read as a date (yyyy-MM-dd or an instant's date).</summary>
-    private DateOnly? CaseDate(JsonObject? caseData)
+    /// <summary>The case field this moment counts from, read as a date: yyyy-MM-dd, or an instant's date at the Center.</summary>
+    private DateOnly? CaseDate(JsonObject? caseData, TimeZoneInfo zone)
     {
         var text = caseData?[Field!] is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant) ? DateOnly.FromDateTime(instant.Date) : null;
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+            ? DateOnly.FromDateTime(ZonedTime.ToLocal(instant, zone))
+            : null;
     }
 
     public override string ToString()

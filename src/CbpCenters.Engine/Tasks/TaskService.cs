@@ -13,7 +13,7 @@ namespace CbpCenters.Engine.Tasks;
 /// </summary>
 public sealed class TaskService(
     ITaskStore tasks, WorkflowRuntime runtime, IStaffDirectory staff, TimeProvider clock, INoticeComposer composer,
-    IEnumerable<INoticesQueuedListener> noticeListeners)
+    ICaseContextSource cases, IEnumerable<INoticesQueuedListener> noticeListeners)
 {
     /// <summary>The task, if the caller may see it: eligible for it, holding, owning or having completed it, or seeing its Center.</summary>
     public async Task<HumanTask> GetAsync(Guid taskId, TaskActor actor, CancellationToken ct = default)
@@ -159,23 +159,26 @@ public sealed class TaskService(
     {
         if (!actor.IsSupervisor)
             throw new TaskForbiddenException("Only a supervisor can reassign someone's tasks.");
-        return await MoveHeldAsync(fromUser, toUser, "toUser", actor, actor.Supervises, $"{actor.UserName} moved it to you from {fromUser}.", ct);
+        return await MoveHeldAsync(fromUser, toUser, "toUser", actor, actor.Supervises, keepOwner: false, $"{actor.UserName} moved it to you from {fromUser}.", ct);
     }
 
     /// <summary>
     /// A person going out of office hands the open tasks they hold to their substitute (or a supervisor of their
-    /// Center does it for them). Tasks the substitute may not work stay where they are. Returns how many moved.
+    /// Center does it for them). Tasks the substitute may not work stay where they are. A task delegated to the
+    /// person keeps its owner, so the substitute hands it back with Resolve as the person would have. Returns how
+    /// many moved.
     /// </summary>
     public async Task<int> HandOverAsync(string fromUser, string substitute, TaskActor actor, CancellationToken ct = default)
     {
         var self = fromUser == actor.UserName;
         if (!self && !actor.IsSupervisor)
             throw new TaskForbiddenException($"Only {fromUser} or a supervisor of their Center can hand over their tasks.");
-        return await MoveHeldAsync(fromUser, substitute, "substitute", actor, task => self || actor.Supervises(task),
+        return await MoveHeldAsync(fromUser, substitute, "substitute", actor, task => self || actor.Supervises(task), keepOwner: true,
             $"{fromUser} is out of office and you are their substitute.", ct);
     }
 
-    private async Task<int> MoveHeldAsync(string fromUser, string toUser, string field, TaskActor actor, Func<HumanTask, bool> mayMove, string why, CancellationToken ct)
+    private async Task<int> MoveHeldAsync(string fromUser, string toUser, string field, TaskActor actor, Func<HumanTask, bool> mayMove,
+        bool keepOwner, string why, CancellationToken ct)
     {
         if (fromUser == toUser)
             throw new TaskValidationException(field, "Choose someone other than the person the tasks are moving from.");
@@ -197,11 +200,11 @@ public sealed class TaskService(
                 || !TaskVisibility.IsEligible(task, target.AsViewer()))
                 continue;
             task.Assignee = target.UserName;
-            task.Owner = null;
+            if (!keepOwner || task.Owner == target.UserName) task.Owner = null;
             try
             {
                 await SaveAsync(task, actor, "Reassigned", $"from {fromUser} to {target.UserName} by {actor.UserName}", ct,
-                    HandedTo(target, actor, why));
+                    HandedTo(target, actor, why), wakeMail: false);
                 moved++;
             }
             catch (WorkflowConflictException)
@@ -209,6 +212,7 @@ public sealed class TaskService(
                 // Someone acted on this task meanwhile; their change stands.
             }
         }
+        if (moved > 0) WakeMail();
         return moved;
     }
 
@@ -235,11 +239,14 @@ public sealed class TaskService(
     private static Handover? HandedTo(StaffProfile? person, TaskActor actor, string why) =>
         person is { Email.Length: > 0 } && person.UserName != actor.UserName ? new(person.Email, why) : null;
 
-    private OutboxMessage Notice(HumanTask task, Handover handover)
+    /// <summary>The notice over the same model as the workflow's task notices: the task, its case and its Center.</summary>
+    private async Task<OutboxMessage> NoticeAsync(HumanTask task, Handover handover, CancellationToken ct)
     {
+        var caseData = task.CaseId is { } caseId ? await cases.GetCaseAsync(caseId, ct) : null;
         var message = composer.Compose(TaskNotices.Assigned, new NoticeRecipients([handover.To]), new Dictionary<string, JsonNode?>
         {
             ["task"] = TaskNotices.Model(task),
+            ["case"] = caseData,
             ["handover"] = handover.Why,
             // Dates in the notice read in the task's Center's time zone, as in the notices its workflow sends.
             ["instance"] = new JsonObject { ["id"] = task.InstanceId.ToString(), ["definitionId"] = task.DefinitionId, ["centerCode"] = task.CenterCode },
@@ -252,12 +259,12 @@ public sealed class TaskService(
     }
 
     private async Task<HumanTask> SaveAsync(HumanTask task, TaskActor actor, string kind, string? detail, CancellationToken ct,
-        Handover? handover = null)
+        Handover? handover = null, bool wakeMail = true)
     {
         OutboxMessage[] notices = [];
         try
         {
-            if (handover is not null) notices = [Notice(task, handover)];
+            if (handover is not null) notices = [await NoticeAsync(task, handover, ct)];
         }
         catch (NoticeException ex)
         {
@@ -266,8 +273,12 @@ public sealed class TaskService(
         }
         var change = new TaskEvent { TaskId = task.Id, At = clock.GetUtcNow(), Actor = actor.UserName, Kind = kind, Detail = detail };
         await tasks.UpdateAsync(task, [change], notices, ct);
-        if (notices.Length > 0)
-            foreach (var listener in noticeListeners) listener.OnNoticesQueued();
+        if (notices.Length > 0 && wakeMail) WakeMail();
         return task;
+    }
+
+    private void WakeMail()
+    {
+        foreach (var listener in noticeListeners) listener.OnNoticesQueued();
     }
 }

@@ -13,8 +13,11 @@ public sealed class OutboxJobs(OutboxDispatcher dispatcher)
     public Task DispatchAsync(CancellationToken ct) => dispatcher.DispatchAsync(ct);
 }
 
-/// <summary>Wakes the dispatcher as soon as notices are committed, rather than at the next minute.</summary>
-public sealed class OutboxSignal(IBackgroundJobClient jobs) : IWorkflowCommitListener, INoticesQueuedListener
+/// <summary>
+/// Wakes the dispatcher as soon as notices are committed, rather than at the next minute. The notices are already
+/// saved, so a job store that cannot take the wake-up call only delays them to the recurring dispatch.
+/// </summary>
+public sealed class OutboxSignal(IBackgroundJobClient jobs, ILogger<OutboxSignal> logger) : IWorkflowCommitListener, INoticesQueuedListener
 {
     public Task OnCommittedAsync(WorkflowCommit commit, CancellationToken ct)
     {
@@ -22,5 +25,15 @@ public sealed class OutboxSignal(IBackgroundJobClient jobs) : IWorkflowCommitLis
         return Task.CompletedTask;
     }
 
-    public void OnNoticesQueued() => jobs.Enqueue<OutboxJobs>(j => j.DispatchAsync(CancellationToken.None));
+    public void OnNoticesQueued()
+    {
+        try
+        {
+            jobs.Enqueue<OutboxJobs>(j => j.DispatchAsync(CancellationToken.None));
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "The mail dispatcher could not be woken; saved notices go out with the next recurring dispatch");
+        }
+    }
 }

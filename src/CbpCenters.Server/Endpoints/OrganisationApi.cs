@@ -28,7 +28,8 @@ public static class OrganisationApi
         staff.MapPut("/{userName}", UpdateStaff).WithName("UpdateStaff").WithSummary("Changes a person's Center, positions, pool, port and roles.")
             .RequireAuthorization(AppRoles.Administer);
         staff.MapPut("/{userName}/out-of-office", SetOutOfOffice).WithName("SetOutOfOffice")
-            .WithSummary("Marks a person out of office (new tasks skip them) and names their substitute; by themselves or a supervisor.");
+            .WithSummary("Marks a person out of office (new tasks skip them), names their substitute and optionally hands them the tasks the person holds; by themselves or a supervisor.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -102,7 +103,8 @@ public static class OrganisationApi
     private static async Task<Ok<OutOfOfficeResponse>> SetOutOfOffice(string userName, OutOfOfficeRequest request, HttpContext http,
         CurrentStaff staff, OutOfOffice absence, UserManager<StaffUser> users, CancellationToken ct)
     {
-        var result = await absence.SetAsync(await staff.ActorAsync(http.User, ct), userName, request.OutOfOffice, request.Substitute, request.HandOverHeldTasks, ct);
+        var result = await absence.SetAsync(await staff.ActorAsync(http.User, ct), http.User.IsInRole(AppRoles.Admin), userName,
+            request.OutOfOffice, request.Substitute, request.HandOverHeldTasks, ct);
         return TypedResults.Ok(new OutOfOfficeResponse(await ToDtoAsync(result.User, users), result.TasksHandedOver));
     }
 

@@ -27,9 +27,12 @@ public sealed class JobOptions
     public string SweepCron { get; set; } = "* * * * *";
     /// <summary>
     /// On PostgreSQL, how long a lock or a fetched job of a node that died stays with it before another node
-    /// takes it over. Longer than any one pass of Hangfire's schedulers; it bounds how late timers run after a crash.
+    /// takes it over (at least 5 seconds). Well beyond any one pass of Hangfire's schedulers, which never renew
+    /// their locks; it bounds how late timers run after a crash, minutes against deadlines of days.
     /// </summary>
-    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan LockTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    public static readonly TimeSpan ShortestLockTimeout = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>The <c>Seed</c> section.</summary>

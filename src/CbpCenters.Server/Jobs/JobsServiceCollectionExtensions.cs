@@ -52,10 +52,12 @@ public static class JobsServiceCollectionExtensions
         switch (database.Provider)
         {
             case DatabaseProvider.PostgreSql:
+                if (jobs.LockTimeout < JobOptions.ShortestLockTimeout)
+                    throw new InvalidOperationException($"Jobs:LockTimeout is {jobs.LockTimeout}; it must be at least {JobOptions.ShortestLockTimeout}.");
                 // Hangfire.PostgreSql keeps its locks as rows, so a node killed while holding one (the recurring
                 // or the delayed job scheduler's) blocks every other node until the row is old enough to be taken
-                // over: ten minutes by default, during which no sweep runs. Our jobs are idempotent, so a short
-                // takeover costs at most a job done twice. A job a killed node had fetched comes back once its
+                // over: ten minutes by default, during which no sweep runs. Our jobs are idempotent, so a takeover
+                // of a lock still in use costs at most a job done twice. A job a killed node had fetched comes back once its
                 // invisibility lapses; the sliding variant keeps a long-running job invisible while its node lives.
                 var options = new PostgreSqlStorageOptions
                 {

@@ -1,4 +1,7 @@
+using System.Data.Common;
 using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage;
 
 namespace CbpCenters.Server.Jobs;
 
@@ -9,9 +12,9 @@ public sealed record RecurringJobEntry(string Id, Action<IRecurringJobManager> R
 /// Registers the recurring jobs once the host runs. Registering takes a Hangfire lock, and on PostgreSQL a node
 /// killed while holding it leaves it held until <see cref="JobOptions.LockTimeout"/>; a node restarted in that
 /// window keeps trying here instead of failing to start. The jobs are usually in the store from earlier starts
-/// and keep running meanwhile.
+/// and keep running meanwhile. Any other failure (a malformed cron expression) stops the service, as it should.
 /// </summary>
-public sealed class RecurringJobs(IEnumerable<RecurringJobEntry> entries, IRecurringJobManager manager, ILogger<RecurringJobs> logger)
+public sealed class RecurringJobs(IEnumerable<RecurringJobEntry> entries, IRecurringJobManager manager, TimeProvider clock, ILogger<RecurringJobs> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -26,12 +29,12 @@ public sealed class RecurringJobs(IEnumerable<RecurringJobEntry> entries, IRecur
                     entry.Register(manager);
                     pending.Remove(entry);
                 }
-                catch (Exception ex)
+                catch (Exception ex) when (ex is DistributedLockTimeoutException or PostgreSqlDistributedLockException or DbException or TimeoutException)
                 {
                     logger.LogWarning(ex, "Recurring job {JobId} not registered yet; trying again shortly", entry.Id);
                 }
             }
-            if (pending.Count > 0) await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
+            if (pending.Count > 0) await Task.Delay(TimeSpan.FromSeconds(5), clock, stoppingToken);
         }
     }
 }

@@ -9,16 +9,17 @@ namespace CbpCenters.Server.Staff;
 public sealed record OutOfOfficeResult(StaffUser User, int TasksHandedOver);
 
 /// <summary>
-/// Marks a person out of office or back, by themselves or a supervisor of their Center; the same rule for the API
-/// and the web pages. New tasks skip them for their substitute (a colleague of the same Center). With
+/// Marks a person out of office or back, by themselves, a supervisor of their Center or an administrator; the same
+/// rule for the API and the web pages. New tasks skip them for their substitute (a colleague of the same Center). With
 /// <c>handOver</c>, the open tasks they hold move to the substitute as well, each one the substitute may work.
 /// </summary>
 public sealed class OutOfOffice(UserManager<StaffUser> users, TaskService tasks)
 {
-    public async Task<OutOfOfficeResult> SetAsync(TaskActor actor, string userName, bool away, string? substitute, bool handOver, CancellationToken ct)
+    public async Task<OutOfOfficeResult> SetAsync(TaskActor actor, bool isAdmin, string userName, bool away, string? substitute, bool handOver, CancellationToken ct)
     {
         var user = await users.FindByNameAsync(userName) ?? throw new WorkflowNotFoundException($"{userName} is not a staff account.");
-        if (user.UserName != actor.UserName && !(actor.IsSupervisor && user.CenterCode is { } center && actor.VisibleCenters.Contains(center)))
+        var supervises = actor.IsSupervisor && user.CenterCode is { } center && actor.VisibleCenters.Contains(center);
+        if (user.UserName != actor.UserName && !supervises && !isAdmin)
             throw new TaskForbiddenException($"Only {userName} or a supervisor of their Center can set their out-of-office.");
         substitute = string.IsNullOrWhiteSpace(substitute) ? null : substitute.Trim();
         if (substitute is not null)
@@ -32,7 +33,7 @@ public sealed class OutOfOffice(UserManager<StaffUser> users, TaskService tasks)
             substitute = sub.UserName;
         }
         if (handOver && !(away && substitute is not null))
-            throw new WorkflowInputException("handOver", "Held tasks are handed to a substitute: mark the person out of office and name one.");
+            throw new WorkflowInputException("handOverHeldTasks", "Held tasks are handed to a substitute: mark the person out of office and name one.");
 
         user.OutOfOffice = away;
         user.Substitute = substitute;

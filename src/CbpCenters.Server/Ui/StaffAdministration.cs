@@ -5,10 +5,9 @@ using CbpCenters.Persistence;
 using CbpCenters.Persistence.Identity;
 using CbpCenters.Persistence.Organisation;
 using CbpCenters.Server.Auth;
+using CbpCenters.Server.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-
-using CbpCenters.Server.Staff;
 
 namespace CbpCenters.Server.Ui;
 
@@ -53,7 +52,7 @@ public sealed class StaffAdministration(ScopedWork work)
 
     /// <summary>Marks a person out of office (new tasks go to their substitute, and with handOver their held tasks too).</summary>
     public Task<int> SetOutOfOfficeAsync(SignedInStaff staff, string userName, bool outOfOffice, string? substitute, bool handOver) =>
-        work.RunAsync(async sp => (await sp.GetRequiredService<OutOfOffice>().SetAsync(staff.Actor, userName, outOfOffice, substitute, handOver, default)).TasksHandedOver);
+        work.RunAsync(async sp => (await sp.GetRequiredService<OutOfOffice>().SetAsync(staff.Actor, staff.IsAdmin, userName, outOfOffice, substitute, handOver, default)).TasksHandedOver);
 
     public Task<int> BulkReassignAsync(SignedInStaff staff, string fromUser, string toUser) =>
         work.RunAsync(sp => sp.GetRequiredService<TaskService>().BulkReassignAsync(fromUser, toUser, staff.Actor));

@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using CbpCenters.Engine.Definitions;
-using CbpCenters.Engine.Notices;
-using CbpCenters.Engine.Tests.Notices;
 using CbpCenters.Engine.Calendar;
 using CbpCenters.Engine.Tasks;
 
@@ -31,6 +28,8 @@ public sealed class EscalationPolicyTests
         // Ten business days after filing: March 16 2026, after the switch to daylight time (UTC-4).
         Assert.Equal(new DateTimeOffset(2026, 3, 16, 4, 0, 0, TimeSpan.Zero), At("case.filedOn+P10BD", created, null, protest));
         Assert.Null(At("case.liquidationDate-P15D", created, null, protest));
+        // An instant counts by its date at the Center: 03:00 UTC on March 3 is still March 2 in New York.
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 5, 0, 0, TimeSpan.Zero), At("case.decidedAt", created, null, new JsonObject { ["decidedAt"] = "2026-03-03T03:00:00Z" }));
         Assert.Null(At("case.decisionLimit", created, null, null));
     }
 
@@ -90,27 +89,6 @@ public sealed class EscalationPolicyTests
     {
         Assert.True(EscalationMoment.TryParse(text, out var moment, out _));
         Assert.Equal(text, moment.ToString());
-    }
-
-    [Theory]
-    [InlineData("protest", "case.decisionLimit-P40BD", null)]
-    [InlineData("protest", "case.decisionLimt-P40BD", "escalation step 2 counts from case.decisionLimt, but a protest case has no field 'decisionLimt'.")]
-    [InlineData("psc", "case.decisionLimit", "escalation step 2 counts from case.decisionLimit, but a psc case has no field 'decisionLimit'.")]
-    public void Publishing_names_a_case_date_the_definitions_kind_of_case_does_not_have(string kind, string at, string? expected)
-    {
-        var definition = DefinitionJson.Parse(EngineHarness.Flow("review", $$"""
-            { "id": "start", "type": "Start" },
-            { "id": "review", "type": "HumanTask", "title": "Review", "candidates": { "roles": ["ImportSpecialist"] }, "due": "P5BD",
-              "outcomes": [ { "name": "Done" } ],
-              "escalation": [ { "at": "due", "action": "remind" }, { "at": "{{at}}", "action": "escalate", "to": "DFO" } ] },
-            { "id": "end", "type": "End" }
-            """, $"{EngineHarness.Wire("start", "Done", "review")}, {EngineHarness.Wire("review", "Done", "end")}"));
-        definition.CaseKind = kind;
-
-        var errors = new EscalationCaseDateCheck(new NoticeModelSchema(NoticeSamples.CaseSamples())).Check(definition).ToList();
-
-        Assert.Equal(expected is null ? [] : [expected], errors.Select(e => e.Message));
-        Assert.All(errors, e => Assert.Equal(("review", EscalationCaseDateCheck.Rule), (e.ActivityId, e.Rule)));
     }
 
     [Fact]

@@ -72,7 +72,8 @@ public sealed class ServiceNodeScenarios : IAsyncLifetime
     public async Task A_node_killed_while_running_timer_jobs_loses_none_and_doubles_none_after_restart()
     {
         if (_database is null) Assert.Skip(_skipReason!);
-        var sweepOften = new Dictionary<string, string> { ["Jobs__SweepCron"] = "*/5 * * * * *" };
+        // A dead node's locks pass to the others after Jobs:LockTimeout (2 minutes by default; 20 s keeps the test short).
+        var sweepOften = new Dictionary<string, string> { ["Jobs__SweepCron"] = "*/5 * * * * *", ["Jobs__LockTimeout"] = "00:00:20" };
         await using var a = await ServiceNode.StartAsync("a", Database, sweepOften);
         // Node b only serves the API, so node a surely has timer jobs in hand when it dies.
         await using var b = await ServiceNode.StartAsync("b", Database, new Dictionary<string, string>(sweepOften) { ["Jobs__RunServer"] = "false" });
@@ -96,7 +97,7 @@ public sealed class ServiceNodeScenarios : IAsyncLifetime
     public async Task A_node_killed_while_sweeping_after_the_job_store_lost_its_timers_leaves_none_behind()
     {
         if (_database is null) Assert.Skip(_skipReason!);
-        var sweepOften = new Dictionary<string, string> { ["Jobs__SweepCron"] = "*/2 * * * * *" };
+        var sweepOften = new Dictionary<string, string> { ["Jobs__SweepCron"] = "*/2 * * * * *", ["Jobs__LockTimeout"] = "00:00:20" };
         await using var a = await ServiceNode.StartAsync("a", Database, sweepOften);
         // Node b only serves the API, so every sweep runs on node a.
         await using var b = await ServiceNode.StartAsync("b", Database, new Dictionary<string, string>(sweepOften) { ["Jobs__RunServer"] = "false" });

@@ -97,8 +97,8 @@ public abstract class TaskAssignmentScenarios(ServiceFixture service)
     public async Task Going_out_of_office_can_hand_the_tasks_one_holds_to_the_substitute()
     {
         var admin = await service.ClientAsync(Admin);
-        var specialists = await admin.HireAsync("AGR", "ImportSpecialist", 2);
-        var (away, substitute) = (specialists[0], specialists[1]);
+        var specialists = await admin.HireAsync("AGR", "ImportSpecialist", 3);
+        var (away, substitute, owner) = (specialists[0], specialists[1], specialists[2]);
         var id = Unique("handover");
         var fourEyes = Unique("handover4eyes");
         await admin.PublishAsync(Review(id, """{ "roles": ["ImportSpecialist"], "pool": "core" }""", $"\"assignee\": \"{away}\""));
@@ -106,24 +106,39 @@ public abstract class TaskAssignmentScenarios(ServiceFixture service)
         for (var i = 0; i < 2; i++) await admin.StartAsync(id, "AGR");
         await admin.StartAsync(fourEyes, "AGR");
         var awayClient = await service.ClientAsync(away);
+        // A third task is only delegated to the person going away: it keeps its owner when handed over.
+        var delegatedId = Unique("handoverdelegated");
+        await admin.PublishAsync(Review(delegatedId, """{ "roles": ["ImportSpecialist"], "pool": "core" }""", $"\"assignee\": \"{owner}\""));
+        var delegatedTask = (await admin.TaskOfAsync(delegatedId, (await admin.StartAsync(delegatedId, "AGR")).Id())).Id();
+        await (await service.ClientAsync(owner)).PostAsJsonAsync($"/api/v1/tasks/{delegatedTask}/delegate", new { userName = away }).ExpectAsync(HttpStatusCode.OK);
+
+        // Only the person, a supervisor of their Center or an administrator may do this.
+        await (await service.ClientAsync("ele.supervisor")).PutAsJsonAsync($"/api/v1/staff/{away}/out-of-office",
+            new { outOfOffice = true, substitute, handOverHeldTasks = true }).ExpectAsync(HttpStatusCode.Forbidden);
+        await (await service.ClientAsync(substitute)).PutAsJsonAsync($"/api/v1/staff/{away}/out-of-office",
+            new { outOfOffice = true, substitute, handOverHeldTasks = true }).ExpectAsync(HttpStatusCode.Forbidden);
 
         var problem = await awayClient.PutAsJsonAsync($"/api/v1/staff/{away}/out-of-office", new { outOfOffice = true, handOverHeldTasks = true })
             .ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.Equal(["handOver"], await problem.ErrorFieldsAsync());
+        Assert.Equal(["handOverHeldTasks"], await problem.ErrorFieldsAsync());
         Assert.Equal(2, (await awayClient.InboxAsync("mine", id)).Count);
 
         var saved = await (await awayClient.PutAsJsonAsync($"/api/v1/staff/{away}/out-of-office", new { outOfOffice = true, substitute, handOverHeldTasks = true })
             .ExpectAsync(HttpStatusCode.OK)).ReadObjectAsync();
 
-        Assert.Equal(2, saved["tasksHandedOver"]!.GetValue<int>());
+        Assert.Equal(3, saved["tasksHandedOver"]!.GetValue<int>());
         Assert.True(saved["staff"]!["outOfOffice"]!.GetValue<bool>());
         var standIn = await service.ClientAsync(substitute);
         var moved = await standIn.InboxAsync("mine", id);
         Assert.Equal(2, moved.Count);
         Assert.Equal(["Created", "Assigned", "Reassigned"], await standIn.HistoryAsync(moved[0].Id()));
-        // Four-eyes keeps the substitute off the third task, so it stays with its holder for a supervisor to move.
+        var delegated = (await standIn.DetailAsync(delegatedTask))["task"]!;
+        Assert.Equal((substitute, owner), (delegated.Text("assignee"), delegated.Text("owner")));
+        // Four-eyes keeps the substitute off this task, so it stays with its holder for a supervisor to move.
         Assert.Single(await awayClient.InboxAsync("mine", fourEyes));
         Assert.Empty(await awayClient.InboxAsync("mine", id));
+        // An administrator may set anyone's, including staff of no Center such as a DFO.
+        await admin.PutAsJsonAsync("/api/v1/staff/dfo.chicago/out-of-office", new { outOfOffice = false }).ExpectAsync(HttpStatusCode.OK);
     }
 
     [Fact]
