@@ -38,6 +38,8 @@ public sealed class OutOfOffice(UserManager<StaffUser> users, TaskService tasks)
         user.OutOfOffice = away;
         user.Substitute = substitute;
         var saved = await users.UpdateAsync(user);
+        if (saved.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+            throw new WorkflowConflictException($"Someone else changed {userName}'s out-of-office at the same moment; reload and try again.");
         if (!saved.Succeeded) throw new WorkflowInputException("userName", string.Join(" ", saved.Errors.Select(e => e.Description)));
         var moved = handOver ? await tasks.HandOverAsync(user.UserName!, substitute!, actor, ct) : 0;
         return new(user, moved);
