@@ -117,9 +117,11 @@ public sealed class CaseIntake(CbpCentersDbContext db, CaseOptions options, Work
         if (request.Kind == CaseKinds.Inquiry)
         {
             // A question may name an importer; when it is one the Centers know, the inquiry is kept with that account.
-            var known = ImporterNumber.TryParse(request.ImporterNumber, out var n, out _)
-                ? await db.Importers.FirstOrDefaultAsync(i => i.ImporterNumber == n.Value, ct) : null;
-            return known ?? new ImporterRecord { ImporterNumber = "", Name = request.FilerName ?? "Trade community" };
+            if (string.IsNullOrWhiteSpace(request.ImporterNumber)) return Anonymous(request);
+            if (!ImporterNumber.TryParse(request.ImporterNumber, out var n, out var wrong))
+                throw new WorkflowInputException("importerNumber", wrong ?? "importerNumber is not an importer number.");
+            var known = await db.Importers.FirstOrDefaultAsync(i => i.ImporterNumber == n.Value, ct);
+            return known ?? Anonymous(request);
         }
         if (!ImporterNumber.TryParse(request.ImporterNumber, out var number, out var error))
             throw new WorkflowInputException("importerNumber", error ?? "importerNumber is required.");
@@ -131,6 +133,9 @@ public sealed class CaseIntake(CbpCentersDbContext db, CaseOptions options, Work
         db.Importers.Add(importer);
         return importer;
     }
+
+    /// <summary>An inquiry from someone the Centers hold no account for.</summary>
+    private static ImporterRecord Anonymous(IntakeRequest request) => new() { ImporterNumber = "", Name = request.FilerName ?? "Trade community" };
 
     private RoutingDecision Route(IntakeRequest request, ImporterAccount importer, CaseOpening opening)
     {

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using CbpCenters.Domain.Cases;
+using CbpCenters.Engine.Runtime;
 using CbpCenters.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -52,7 +55,27 @@ public static class IntakeApi
     private static async Task<Created<IntakeResult>> OpenAsync(
         CaseIntake intake, HttpContext http, string? key, object body, IntakeRequest request, CancellationToken ct)
     {
+        RefuseEmptyItems(JsonSerializer.SerializeToNode(body, JsonSerializerOptions.Web), "");
         var (result, _) = await intake.OpenAsync(request, body, http.User.Identity!.Name!, key, ct);
         return TypedResults.Created($"/api/v1/cases/{result.CaseId}", result);
+    }
+
+    /// <summary>A <c>null</c> in a list (<c>"entries": [null]</c>) is named, rather than read as an entry with nothing in it.</summary>
+    private static void RefuseEmptyItems(JsonNode? node, string path)
+    {
+        switch (node)
+        {
+            case JsonArray items:
+                for (var i = 0; i < items.Count; i++)
+                {
+                    var item = $"{path}[{i}]";
+                    if (items[i] is null) throw new WorkflowInputException(item, $"{item} is empty: fill it in or leave it out.");
+                    RefuseEmptyItems(items[i], item);
+                }
+                break;
+            case JsonObject fields:
+                foreach (var (name, value) in fields) RefuseEmptyItems(value, path.Length == 0 ? name : $"{path}.{name}");
+                break;
+        }
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using CbpCenters.Domain.Centers;
 using System.Text.Json.Nodes;
 using CbpCenters.Engine.Runtime;
 using CbpCenters.Engine.Stores;
@@ -43,6 +45,8 @@ public static class InstancesApi
     {
         if (string.IsNullOrWhiteSpace(request.DefinitionId))
             throw new WorkflowInputException("definitionId", "definitionId is required.");
+        if (request.CenterCode is { } center && CenterCatalog.Find(center) is null)
+            throw new WorkflowInputException("centerCode", $"'{center}' is not a Center code (e.g. PHC, ELE).");
         await scope.EnsureAsync(http.User, request.CenterCode, "workflow", ct);
         var instance = await runtime.StartAsync(new StartWorkflow(
             request.DefinitionId, request.Input, request.CorrelationId, request.Version, CenterCode: request.CenterCode,
@@ -83,8 +87,16 @@ public static class InstancesApi
         JsonObject? payload = null;
         if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
         {
-            payload = await JsonNode.ParseAsync(request.Body, cancellationToken: ct) as JsonObject
-                ?? throw new WorkflowInputException("payload", "The signal payload must be a JSON object.");
+            JsonNode? body;
+            try
+            {
+                body = await JsonNode.ParseAsync(request.Body, cancellationToken: ct);
+            }
+            catch (JsonException)
+            {
+                throw new WorkflowInputException("payload", "The signal payload is not valid JSON; send a JSON object, e.g. {\"text\": \"...\"}.");
+            }
+            payload = body as JsonObject ?? throw new WorkflowInputException("payload", "The signal payload must be a JSON object.");
         }
         var instance = await runtime.SignalAsync(id, name, payload, request.HttpContext.User.Identity!.Name!, ct);
         return TypedResults.Ok(await ToDtoAsync(instance, store, ct));

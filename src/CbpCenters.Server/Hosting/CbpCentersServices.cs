@@ -67,8 +67,11 @@ public static class CbpCentersServices
             {
                 o.Lockout.MaxFailedAccessAttempts = 10;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                // "Confirmed" here means active: see ActiveStaffOnly.
+                o.SignIn.RequireConfirmedAccount = true;
             })
             .AddRoles<IdentityRole>()
+            .AddUserConfirmation<ActiveStaffOnly>()
             .AddCbpCentersIdentityStores();
         // Sign-ins live in real time: moving the rehearsal clock forward a month must not sign everyone out.
         services.PostConfigureAll<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
@@ -90,7 +93,11 @@ public static class CbpCentersServices
             .AddPolicy(AppRoles.ManageAccounts, p => p.RequireRole(AppRoles.Integration, AppRoles.Supervisor, AppRoles.CenterDirector, AppRoles.Admin))
             .AddPolicy(AppRoles.StaffOnly, p => p.RequireRole(AppRoles.Staff, AppRoles.Supervisor, AppRoles.CenterDirector, AppRoles.Dfo, AppRoles.Admin));
 
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new LawDateConverter());
+        });
         services.AddProblemDetails();
         // Unreadable bodies and parameters reach the exception handler, which names the field, in every environment.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

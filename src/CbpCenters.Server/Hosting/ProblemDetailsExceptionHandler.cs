@@ -59,6 +59,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
     private static string Expected(string typeText) => typeText switch
     {
+        LawDateConverter.Expected => typeText,
         _ when typeText.Contains("DateOnly") => "a date, yyyy-MM-dd",
         _ when typeText.Contains("DateTimeOffset") || typeText.Contains("DateTime") => "a date and time, ISO 8601 (e.g. 2026-03-02T14:00:00Z)",
         _ when typeText.Contains("Decimal") || typeText.Contains("Int32") || typeText.Contains("Double") || typeText.Contains("Int64") => "a number",

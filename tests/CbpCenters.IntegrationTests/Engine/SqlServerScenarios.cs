@@ -7,3 +7,5 @@ namespace CbpCenters.IntegrationTests.Engine;
 public sealed class EngineScenarios_SqlServer(SqlServerService service) : EngineScenarios(service), IClassFixture<SqlServerService>;
 
 public sealed class IntakeScenarios_SqlServer(SqlServerService service) : IntakeScenarios(service), IClassFixture<SqlServerService>;
+
+public sealed class BadInputScenarios_SqlServer(SqlServerService service) : BadInputScenarios(service), IClassFixture<SqlServerService>;

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using CbpCenters.IntegrationTests.Infrastructure;
+using CbpCenters.IntegrationTests.Tasks;
+using static CbpCenters.IntegrationTests.Infrastructure.Flowcharts;
+
+namespace CbpCenters.IntegrationTests.Cases;
+
+/// <summary>
+/// Input a careless or hostile caller sends: each is refused with a 400 (or 401) naming the field and the rule,
+/// and changes nothing. Found by probing the running service with malformed requests.
+/// </summary>
+public abstract class BadInputScenarios(ServiceFixture service)
+{
+    private static JsonObject Protest(string number) => JsonNode.Parse($$"""
+        { "protestNumber": "{{number}}", "filedOn": "2026-03-02", "importerNumber": "12-3456789AA", "protestant": "Pacific Circuits Corp.",
+          "entries": [ { "entryNumber": "ABC-1234567-6", "entryDate": "2025-01-10", "liquidationDate": "2026-01-09" } ],
+          "categories": [ { "decisionProtested": "Classification", "claim": "8471.80.1000" } ],
+          "acceleratedDisposition": false, "furtherReview": false }
+        """)!.AsObject();
+
+    private async Task<int> CasesAsync(HttpClient client) =>
+        (await (await client.GetAsync("/api/v1/cases")).ReadObjectAsync())["total"]!.GetValue<int>();
+
+    [Fact]
+    public async Task A_filing_with_an_impossible_date_or_an_empty_list_item_is_refused_naming_it()
+    {
+        var client = await service.ClientAsync("integration");
+        var before = await CasesAsync(client);
+
+        var farFuture = Protest("2704-26-700001");
+        farFuture["entries"]![0]!["liquidationDate"] = "9999-12-31";
+        var date = await client.PostAsJsonAsync("/api/v1/protests", farFuture).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["entries[0].liquidationDate"], await date.ErrorFieldsAsync());
+        Assert.Contains("1900-01-01 to 2199-12-31", await date.DetailTextAsync());
+
+        var emptyEntry = Protest("2704-26-700002");
+        emptyEntry["entries"] = new JsonArray(null, JsonNode.Parse("""{ "entryNumber": "ABC-1234567-6" }"""));
+        Assert.Equal(["entries[0]"], await (await client.PostAsJsonAsync("/api/v1/protests", emptyEntry).ExpectAsync(HttpStatusCode.BadRequest)).ErrorFieldsAsync());
+
+        var inquiry = await client.PostAsJsonAsync("/api/v1/inquiries", new
+        {
+            contactName = "A. Filer", contactEmail = "filer@example.com", importerNumber = "<script>", question = "Which Center classifies chips?",
+        }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["importerNumber"], await inquiry.ErrorFieldsAsync());
+
+        Assert.Equal(before, await CasesAsync(client));
+    }
+
+    [Fact]
+    public async Task A_definition_with_holes_is_refused_naming_the_place_and_never_saved()
+    {
+        var admin = await service.ClientAsync("admin");
+        var id = Unique("holes");
+        var holes = new JsonObject
+        {
+            ["definitionId"] = id, ["name"] = "Holes",
+            ["root"] = new JsonObject { ["type"] = "Flowchart", ["activities"] = new JsonArray((JsonNode?)null), ["connections"] = new JsonArray() },
+        };
+
+        var refused = await admin.PostAsJsonAsync("/api/v1/workflow-definitions", holes).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("root.activities[0]", await refused.DetailTextAsync());
+        await admin.GetAsync($"/api/v1/workflow-definitions/{id}").ExpectAsync(HttpStatusCode.NotFound);
+
+        holes["root"]!["activities"] = JsonNode.Parse("""[ { "id": "start", "type": "Start" } ]""");
+        holes["root"]!["connections"] = JsonNode.Parse("""[ { "source": { "activity": "start", "port": "Done" } } ]""");
+        var dangling = await admin.PostAsJsonAsync("/api/v1/workflow-definitions", holes).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("root.connections[0]", await dangling.DetailTextAsync());
+        await admin.GetAsync($"/api/v1/workflow-definitions/{id}").ExpectAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_broken_signal_payload_an_unknown_Center_and_a_page_past_any_list_are_refused()
+    {
+        var admin = await service.ClientAsync("admin");
+        var id = Unique("badsignal");
+        await admin.PublishAsync(Flow(id,
+            """{ "id": "start", "type": "Start" }, { "id": "wait", "type": "WaitForSignal", "signal": "go" }, { "id": "end", "type": "End" }""",
+            $"{Wire("start", "Done", "wait")}, {Wire("wait", "Received", "end")}"));
+        var instance = await admin.StartAsync(id, "PHC");
+
+        using var broken = new StringContent("""{"text":""", Encoding.UTF8, "application/json");
+        var payload = await admin.PostAsync($"/api/v1/workflow-instances/{instance.Id()}/signals/go", broken).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["payload"], await payload.ErrorFieldsAsync());
+        Assert.Equal("Suspended", (await admin.InstanceAsync(instance.Id())).Status());
+
+        var center = await admin.PostAsJsonAsync("/api/v1/workflow-instances", new { definitionId = id, centerCode = "XYZ" }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["centerCode"], await center.ErrorFieldsAsync());
+
+        var page = await admin.GetAsync("/api/v1/cases?page=2147483647&pageSize=50").ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["page"], await page.ErrorFieldsAsync());
+    }
+
+    [Fact]
+    public async Task A_deactivated_account_cannot_sign_in_and_an_administrator_cannot_deactivate_themselves()
+    {
+        var admin = await service.ClientAsync("admin");
+        var leaver = (await admin.HireAsync("PNM", "ImportSpecialist", 1))[0];
+        await admin.PutAsJsonAsync($"/api/v1/staff/{leaver}", new { active = false }).ExpectAsync(HttpStatusCode.OK);
+
+        await service.Anonymous().PostAsJsonAsync("/api/v1/auth/login", new { userName = leaver, password = ServiceFixture.Password })
+            .ExpectAsync(HttpStatusCode.Unauthorized);
+
+        var self = await admin.PutAsJsonAsync("/api/v1/staff/admin", new { active = false }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["active"], await self.ErrorFieldsAsync());
+        var roles = await admin.PutAsJsonAsync("/api/v1/staff/admin", new { roles = new[] { "Staff" } }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["roles"], await roles.ErrorFieldsAsync());
+        await admin.GetAsync("/api/v1/staff").ExpectAsync(HttpStatusCode.OK);
+    }
+}
+
+public sealed class BadInputScenarios_Sqlite(SqliteService service) : BadInputScenarios(service), IClassFixture<SqliteService>;
+
+public sealed class BadInputScenarios_PostgreSql(PostgreSqlService service) : BadInputScenarios(service), IClassFixture<PostgreSqlService>;
