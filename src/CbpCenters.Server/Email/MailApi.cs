@@ -36,6 +36,7 @@ public static class MailApi
         Guid? caseId, OutboxStatus? status, string? recipient, CancellationToken ct, int page = 1, int pageSize = 50)
     {
         Paging.Check(page, pageSize);
+        Paging.Known(status, "status");
         var found = await OutboxSearch.FindAsync(db, await scope.CentersAsync(http.User, ct), caseId, status, recipient, page, pageSize, ct);
         return TypedResults.Ok(new Page<OutboxSummary>([.. found.Items.Select(Summary)], found.Total, page, pageSize));
     }

@@ -14,4 +14,11 @@ internal static class Paging
         if ((long)(page - 1) * pageSize > MaxSkipped)
             throw new WorkflowInputException("page", $"page {page} of {pageSize} rows starts past the last row any list can have; ask for an earlier page.");
     }
+
+    /// <summary>A filter given as a number (<c>status=999</c>) must still be one of the values, or it would quietly match nothing.</summary>
+    public static void Known<T>(T? value, string field) where T : struct, Enum
+    {
+        if (value is { } v && !Enum.IsDefined(v))
+            throw new WorkflowInputException(field, $"{field} must be one of {string.Join(", ", Enum.GetNames<T>())}.");
+    }
 }

@@ -91,6 +91,16 @@ public abstract class BadInputScenarios(ServiceFixture service)
 
         var page = await admin.GetAsync("/api/v1/cases?page=2147483647&pageSize=50").ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["page"], await page.ErrorFieldsAsync());
+        var status = await admin.GetAsync("/api/v1/workflow-instances?status=999").ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["status"], await status.ErrorFieldsAsync());
+        Assert.Contains("Suspended", await status.DetailTextAsync());
+        await admin.GetAsync("/api/v1/outbox?status=999").ExpectAsync(HttpStatusCode.BadRequest);
+
+        // A Center process works on its case: started by hand without one it would only fault.
+        var bare = await admin.PostAsJsonAsync("/api/v1/workflow-instances", new { definitionId = "protest-review", centerCode = "PHC" })
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["definitionId"], await bare.ErrorFieldsAsync());
+        Assert.Contains("intake", await bare.DetailTextAsync());
     }
 
     [Fact]
