@@ -39,6 +39,10 @@ public sealed class WorkflowRuntime(
                 : $"Workflow definition '{request.DefinitionId}' has no published version {request.Version}.");
         var graph = await catalog.GetAsync(definitions, stored.DefinitionId, stored.Version, ct);
         var definition = graph.Definition;
+        // A Center process reads its case at every step; started without one it would fault at the first.
+        if (definition.CaseKind is { } kind && request.CaseId is null)
+            throw new WorkflowInputException("definitionId",
+                $"'{definition.DefinitionId}' works on a {kind} case: file the case through the intake API (e.g. POST /api/v1/protests) and its workflow starts with it.");
         var input = request.Input ?? [];
         foreach (var required in definition.Inputs.Where(i => i.Required))
             if (input[required.Name] is null)

@@ -23,6 +23,26 @@ public static class TaskNotices
     public static JsonObject Model(HumanTask task) => JsonSerializer.SerializeToNode(task, ModelOptions)!.AsObject();
 
     /// <summary>
+    /// The "task assigned" notice for a person someone handed the task to outside a workflow step, over the model a
+    /// step's notice has: the task, its case, and its instance, whose Center sets the time zone dates read in.
+    /// </summary>
+    public static OutboxMessage HandedOver(INoticeComposer composer, HumanTask task, string to, string why, JsonObject? caseData, DateTimeOffset now)
+    {
+        var message = composer.Compose(Assigned, new NoticeRecipients([to]), new Dictionary<string, JsonNode?>
+        {
+            ["task"] = Model(task),
+            ["case"] = caseData,
+            ["handover"] = why,
+            ["instance"] = new JsonObject { ["id"] = task.InstanceId.ToString(), ["definitionId"] = task.DefinitionId, ["centerCode"] = task.CenterCode },
+            ["now"] = now.ToString("O"),
+        });
+        message.TaskId = task.Id;
+        message.InstanceId = task.InstanceId;
+        message.CaseId = task.CaseId;
+        return message;
+    }
+
+    /// <summary>
     /// Queues a notice in the same commit as the step. A notice that cannot be composed (no template, a bad
     /// address in the directory) is journalled instead of failing the step: the task itself matters more than
     /// its email, and the journal line tells an administrator what to fix.

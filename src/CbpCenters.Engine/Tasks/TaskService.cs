@@ -239,24 +239,8 @@ public sealed class TaskService(
     private static Handover? HandedTo(StaffProfile? person, TaskActor actor, string why) =>
         person is { Email.Length: > 0 } && person.UserName != actor.UserName ? new(person.Email, why) : null;
 
-    /// <summary>The notice over the same model as the workflow's task notices: the task, its case and its Center.</summary>
-    private async Task<OutboxMessage> NoticeAsync(HumanTask task, Handover handover, CancellationToken ct)
-    {
-        var caseData = task.CaseId is { } caseId ? await cases.GetCaseAsync(caseId, ct) : null;
-        var message = composer.Compose(TaskNotices.Assigned, new NoticeRecipients([handover.To]), new Dictionary<string, JsonNode?>
-        {
-            ["task"] = TaskNotices.Model(task),
-            ["case"] = caseData,
-            ["handover"] = handover.Why,
-            // Dates in the notice read in the task's Center's time zone, as in the notices its workflow sends.
-            ["instance"] = new JsonObject { ["id"] = task.InstanceId.ToString(), ["definitionId"] = task.DefinitionId, ["centerCode"] = task.CenterCode },
-            ["now"] = clock.GetUtcNow().ToString("O"),
-        });
-        message.TaskId = task.Id;
-        message.InstanceId = task.InstanceId;
-        message.CaseId = task.CaseId;
-        return message;
-    }
+    private async Task<OutboxMessage> NoticeAsync(HumanTask task, Handover handover, CancellationToken ct) =>
+        TaskNotices.HandedOver(composer, task, handover.To, handover.Why, task.CaseId is { } caseId ? await cases.GetCaseAsync(caseId, ct) : null, clock.GetUtcNow());
 
     private async Task<HumanTask> SaveAsync(HumanTask task, TaskActor actor, string kind, string? detail, CancellationToken ct,
         Handover? handover = null, bool wakeMail = true)

@@ -41,8 +41,9 @@ public sealed class SmtpCapture(SmtpOptions options, SmtpEndpoint endpoint, ISer
     {
         if (_server is null) return;
         _server.Shutdown();
-        await Task.WhenAny(_server.ShutdownTask, Task.Delay(TimeSpan.FromSeconds(5), ct));
-        if (_running is not null) await Task.WhenAny(_running, Task.Delay(TimeSpan.FromSeconds(1), ct));
+        // Lets open connections finish, within bounds: a host stopping must not hang on a stuck client.
+        await _server.ShutdownTask.WaitAsync(TimeSpan.FromSeconds(5), ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (_running is not null) await _running.WaitAsync(TimeSpan.FromSeconds(1), ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private static int FreePort()

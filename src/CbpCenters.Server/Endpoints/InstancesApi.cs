@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CbpCenters.Domain.Centers;
-using CbpCenters.Engine.Definitions;
 using CbpCenters.Engine.Runtime;
 using CbpCenters.Engine.Stores;
 using CbpCenters.Server.Auth;
@@ -42,17 +41,12 @@ public static class InstancesApi
         Guid Id, string DefinitionId, int DefinitionVersion, string DefinitionName, string Status, string? CorrelationId,
         string? CenterCode, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
-    private static async Task<Created<InstanceDto>> Start(StartRequest request, WorkflowRuntime runtime, IWorkflowStore store,
-        IWorkflowDefinitionStore definitions, CenterScope scope, HttpContext http, CancellationToken ct)
+    private static async Task<Created<InstanceDto>> Start(StartRequest request, WorkflowRuntime runtime, IWorkflowStore store, CenterScope scope, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.DefinitionId))
             throw new WorkflowInputException("definitionId", "definitionId is required.");
         if (request.CenterCode is { } center && CenterCatalog.Find(center) is null)
             throw new WorkflowInputException("centerCode", $"'{center}' is not a Center code (e.g. PHC, ELE).");
-        // A Center process reads its case at every step; started bare it would fault at the first one.
-        if (await definitions.FindPublishedAsync(request.DefinitionId, ct) is { } published && DefinitionJson.Parse(published.Json).CaseKind is { } kind)
-            throw new WorkflowInputException("definitionId",
-                $"'{request.DefinitionId}' works on a {kind} case: file the case through the intake API (e.g. POST /api/v1/protests) and its workflow starts with it.");
         await scope.EnsureAsync(http.User, request.CenterCode, "workflow", ct);
         var instance = await runtime.StartAsync(new StartWorkflow(
             request.DefinitionId, request.Input, request.CorrelationId, request.Version, CenterCode: request.CenterCode,

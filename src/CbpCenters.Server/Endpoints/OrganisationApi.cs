@@ -87,14 +87,7 @@ public static class OrganisationApi
     {
         var user = await users.FindByNameAsync(userName);
         if (user is null) return TypedResults.NotFound();
-        // An administrator cannot lock themselves out, which could leave the service with no administrator at all.
-        if (string.Equals(user.UserName, http.User.Identity?.Name, StringComparison.OrdinalIgnoreCase))
-        {
-            if (request.Active == false)
-                throw new WorkflowInputException("active", "You cannot deactivate your own account; ask another administrator.");
-            if (request.Roles is { } own && !own.Contains(AppRoles.Admin, StringComparer.OrdinalIgnoreCase))
-                throw new WorkflowInputException("roles", "You cannot remove your own administrator role; ask another administrator.");
-        }
+        OwnAccount.KeepAccess(string.Equals(user.UserName, http.User.Identity?.Name, StringComparison.OrdinalIgnoreCase), request.Active, request.Roles);
         Apply(user, request);
         Check(await users.UpdateAsync(user));
         if (request.Roles is { } roles)

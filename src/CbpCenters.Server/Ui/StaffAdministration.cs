@@ -41,8 +41,7 @@ public sealed class StaffAdministration(ScopedWork work)
         if (!staff.IsAdmin) throw new TaskForbiddenException("Only an administrator can change roles.");
         if (wanted.FirstOrDefault(r => !AppRoles.All.Contains(r)) is { } unknown)
             throw new WorkflowInputException("roles", $"'{unknown}' is not a role; use {string.Join(", ", AppRoles.All)}.");
-        if (userName == staff.UserName && !wanted.Contains(AppRoles.Admin))
-            throw new WorkflowInputException("roles", "You cannot remove your own administrator role; ask another administrator.");
+        OwnAccount.KeepAccess(userName == staff.UserName, active: null, wanted);
         var users = sp.GetRequiredService<UserManager<StaffUser>>();
         var user = await users.FindByNameAsync(userName) ?? throw new WorkflowNotFoundException($"{userName} is not a staff account.");
         var current = await users.GetRolesAsync(user);

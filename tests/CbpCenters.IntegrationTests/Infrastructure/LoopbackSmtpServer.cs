@@ -51,8 +51,9 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     {
         if (_server is null) return;
         _server.Shutdown();
-        await Task.WhenAny(_server.ShutdownTask, Task.Delay(TimeSpan.FromSeconds(5)));
-        if (_running is not null) await Task.WhenAny(_running, Task.Delay(TimeSpan.FromSeconds(5)));
+        // Waits for the server to finish its connections, but never longer than a stuck one deserves.
+        await _server.ShutdownTask.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (_running is not null) await _running.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _server = null;
         _running = null;
     }
