@@ -16,6 +16,7 @@ await app.PrepareAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseJsonOnlyApi();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

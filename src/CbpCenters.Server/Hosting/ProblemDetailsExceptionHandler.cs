@@ -37,6 +37,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         NoticeException e => Validation("notice", e.Message),
         WorkflowNotFoundException e => new ProblemDetails { Title = "Not found.", Detail = e.Message, Status = 404 },
         WorkflowConflictException e => new ProblemDetails { Title = "Conflict.", Detail = e.Message, Status = 409 },
+        BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => JsonOnly(new ProblemDetails()),
         BadHttpRequestException e => BadRequest(e),
         _ => null,
     };
@@ -51,10 +52,27 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
                 ? "The request body is not valid JSON."
                 : $"{field} must be {Expected(json.InnerException?.Message ?? json.Message)}.");
         }
-        var parameter = BadParameter().Match(e.Message);
-        return parameter.Success
-            ? Validation(parameter.Groups["name"].Value, $"'{parameter.Groups["value"].Value}' is not a valid {parameter.Groups["name"].Value}: it must be {Expected(parameter.Groups["type"].Value)}.")
-            : new ProblemDetails { Title = "Bad request.", Detail = e.Message, Status = 400 };
+        if (BadParameter().Match(e.Message) is { Success: true } parameter)
+            return Validation(parameter.Groups["name"].Value, $"'{parameter.Groups["value"].Value}' is not a valid {parameter.Groups["name"].Value}: it must be {Expected(parameter.Groups["type"].Value)}.");
+        if (MissingParameter().Match(e.Message) is { Success: true } missing)
+            return missing.Groups["source"].Value == "body" || missing.Groups["implicit"].Success
+                ? Validation("body", "The request has no body: send it as JSON (Content-Type: application/json).")
+                : Validation(missing.Groups["name"].Value, $"{missing.Groups["name"].Value} is required ({missing.Groups["source"].Value}).");
+        return new ProblemDetails { Title = "Bad request.", Detail = e.Message, Status = 400 };
+    }
+
+    /// <summary>
+    /// A body sent as something other than JSON. Named as a field so callers find it where they find every other
+    /// refusal; used both for the router's 415 (the endpoint accepts only JSON) and for the body reader's.
+    /// </summary>
+    internal static ProblemDetails JsonOnly(ProblemDetails problem)
+    {
+        const string rule = "The body must be JSON: send it with Content-Type: application/json.";
+        problem.Title = "Unsupported media type.";
+        problem.Status = StatusCodes.Status415UnsupportedMediaType;
+        problem.Detail = rule;
+        problem.Extensions["errors"] = new Dictionary<string, string[]> { ["Content-Type"] = [rule] };
+        return problem;
     }
 
     private static string Expected(string typeText) => typeText switch
@@ -71,6 +89,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
     [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?<type>[^\"]*) (?<name>\\w+)\" from \"(?<value>[^\"]*)\"")]
     private static partial System.Text.RegularExpressions.Regex BadParameter();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^(?:Required parameter|(?<implicit>Implicit body inferred for parameter)) \"(?:(?<type>[^\"]*) )?(?<name>\\w+)\"(?: was not provided from (?<source>[\\w ]+))?")]
+    private static partial System.Text.RegularExpressions.Regex MissingParameter();
 
     internal static ValidationProblemDetails Validation(string field, string message) =>
         new(new Dictionary<string, string[]> { [field] = [message] })

@@ -50,6 +50,28 @@ public abstract class BadInputScenarios(ServiceFixture service)
     }
 
     [Fact]
+    public async Task A_body_that_is_not_JSON_or_is_missing_is_refused_naming_the_header_or_the_body()
+    {
+        var client = await service.ClientAsync("integration");
+        var before = await CasesAsync(client);
+
+        using var text = new StringContent(Protest("2704-26-700003").ToJsonString(), Encoding.UTF8, "text/plain");
+        var notJson = await client.PostAsync("/api/v1/protests", text).ExpectAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal(["Content-Type"], await notJson.ErrorFieldsAsync());
+        Assert.Contains("application/json", await notJson.DetailTextAsync());
+        await client.PostAsync("/api/v1/protests", null).ExpectAsync(HttpStatusCode.UnsupportedMediaType);
+
+        using var empty = new StringContent("", Encoding.UTF8, "application/json");
+        var noBody = await client.PostAsync("/api/v1/protests", empty).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["body"], await noBody.ErrorFieldsAsync());
+
+        // An address that does not exist is still not found, whatever its body.
+        using var elsewhere = new StringContent("x", Encoding.UTF8, "text/plain");
+        await client.PostAsync("/api/v1/no-such-filing", elsewhere).ExpectAsync(HttpStatusCode.NotFound);
+        Assert.Equal(before, await CasesAsync(client));
+    }
+
+    [Fact]
     public async Task A_definition_with_holes_is_refused_naming_the_place_and_never_saved()
     {
         var admin = await service.ClientAsync("admin");
