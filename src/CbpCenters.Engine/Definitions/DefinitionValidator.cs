@@ -30,6 +30,10 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IEnum
             Add(null, "root", $"root.type must be Flowchart, not '{definition.Root.Type}'.");
         foreach (var duplicate in definition.Variables.GroupBy(v => v.Name).Where(g => g.Count() > 1))
             Add(null, "duplicate-variable", $"variable '{duplicate.Key}' is declared more than once.");
+        foreach (var duplicate in definition.Inputs.GroupBy(i => i.Name).Where(g => g.Count() > 1))
+            Add(null, "duplicate-input", $"input '{duplicate.Key}' is declared more than once.");
+        foreach (var input in definition.Inputs.Where(i => !InputTypes.All.Contains(i.Type)))
+            Add(null, "input-type", $"input '{input.Name}' has type '{input.Type}'; the types are {string.Join(", ", InputTypes.All)}.");
 
         var activities = definition.Root.Activities;
         foreach (var node in activities.Where(a => string.IsNullOrWhiteSpace(a.Id)))

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CbpCenters.Engine.Definitions;
 using CbpCenters.Engine.Stores;
 using Microsoft.Extensions.Logging;
 
@@ -44,9 +45,16 @@ public sealed class WorkflowRuntime(
             throw new WorkflowInputException("definitionId",
                 $"'{definition.DefinitionId}' works on a {kind} case: file the case through the intake API (e.g. POST /api/v1/protests) and its workflow starts with it.");
         var input = request.Input ?? [];
-        foreach (var required in definition.Inputs.Where(i => i.Required))
-            if (input[required.Name] is null)
-                throw new WorkflowInputException($"input.{required.Name}", $"input '{required.Name}' is required by {definition.DefinitionId}.");
+        foreach (var declared in definition.Inputs)
+        {
+            if (input[declared.Name] is not { } value)
+            {
+                if (declared.Required)
+                    throw new WorkflowInputException($"input.{declared.Name}", $"input '{declared.Name}' is required by {definition.DefinitionId}.");
+            }
+            else if (InputTypes.Mismatch(declared.Type, value) is { } mismatch)
+                throw new WorkflowInputException($"input.{declared.Name}", $"input '{declared.Name}' {mismatch}.");
+        }
 
         var now = clock.GetUtcNow();
         var instance = new WorkflowInstance

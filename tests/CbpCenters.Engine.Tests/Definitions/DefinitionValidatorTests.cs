@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CbpCenters.Engine.Definitions;
 using Microsoft.Extensions.DependencyInjection;
 using static CbpCenters.Engine.Tests.EngineHarness;
@@ -88,4 +89,15 @@ public sealed class DefinitionValidatorTests : IAsyncLifetime
     [Fact]
     public void A_flowchart_without_a_start_is_rejected() =>
         Assert.Contains(Validate(Flow("x", """{ "id": "end", "type": "End" }""", "")), e => e.Rule == "start");
+
+    [Fact]
+    public void An_input_of_an_unknown_type_or_declared_twice_is_named()
+    {
+        var json = JsonNode.Parse(Flow("x", $$"""{{Start}}, { "id": "end", "type": "End" }""", Wire("start", "Done", "end")))!.AsObject();
+        json["inputs"] = JsonNode.Parse("""[ { "name": "amount", "type": "money" }, { "name": "entry" }, { "name": "entry", "type": "string" } ]""");
+        var errors = Validate(json.ToJsonString());
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, e => e.Rule == "input-type" && e.Message.Contains("'amount'") && e.Message.Contains("number"));
+        Assert.Contains(errors, e => e.Rule == "duplicate-input" && e.Message.Contains("'entry'"));
+    }
 }

@@ -263,4 +263,27 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
         Assert.Equal("Filer said x", v1Log.Message);
         Assert.Equal("Version two: x", v2Log.Message);
     }
+
+    [Fact]
+    public async Task Input_of_the_wrong_type_is_refused_naming_it_and_starts_nothing()
+    {
+        var json = JsonNode.Parse(Flow("typed", """{ "id": "start", "type": "Start" }, { "id": "end", "type": "End" }""", Wire("start", "Done", "end")))!.AsObject();
+        json["inputs"] = JsonNode.Parse("""
+            [ { "name": "amount", "type": "number", "required": true }, { "name": "filedOn", "type": "date" }, { "name": "lines", "type": "array" } ]
+            """);
+        await _engine.ImportAsync(json.ToJsonString());
+
+        var text = await Assert.ThrowsAsync<WorkflowInputException>(() => _engine.StartAsync("typed", new JsonObject { ["amount"] = "many" }));
+        Assert.Equal("input.amount", text.Field);
+        Assert.Contains("a number", text.Message);
+        var date = await Assert.ThrowsAsync<WorkflowInputException>(() => _engine.StartAsync("typed", new JsonObject { ["amount"] = 5, ["filedOn"] = "03/02/2026" }));
+        Assert.Equal("input.filedOn", date.Field);
+        var list = await Assert.ThrowsAsync<WorkflowInputException>(() => _engine.StartAsync("typed", new JsonObject { ["amount"] = 5, ["lines"] = new JsonObject() }));
+        Assert.Equal("input.lines", list.Field);
+        Assert.Equal(0, (await _engine.Store.ListInstancesAsync(new(DefinitionId: "typed"), default)).Total);
+
+        var started = await _engine.StartAsync("typed", new JsonObject { ["amount"] = 5, ["filedOn"] = "2026-03-02", ["lines"] = new JsonArray(), ["note"] = "kept" });
+        Assert.Equal(WorkflowStatus.Finished, started.Status);
+        Assert.Equal("kept", started.Input["note"]!.GetValue<string>());
+    }
 }
