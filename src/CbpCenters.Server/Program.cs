@@ -17,6 +17,7 @@ await app.PrepareAsync();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseJsonOnlyApi();
+app.UseNulRefusal();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -144,6 +144,8 @@ public sealed class TaskService(
             throw new TaskValidationException("text", "Write something in the comment.");
         if (text.Length > 4000)
             throw new TaskValidationException("text", $"A comment is at most 4000 characters; this one has {text.Length}.");
+        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            throw new TaskValidationException("text", "A comment cannot contain control characters such as NUL; only line breaks and tabs.");
         var comment = new TaskComment { TaskId = task.Id, Author = actor.UserName, At = clock.GetUtcNow(), Text = text.Trim() };
         await tasks.AddCommentAsync(comment, ct);
         return comment;
@@ -159,7 +161,11 @@ public sealed class TaskService(
     {
         if (!actor.IsSupervisor)
             throw new TaskForbiddenException("Only a supervisor can reassign someone's tasks.");
-        return await MoveHeldAsync(fromUser, toUser, "toUser", actor, actor.Supervises, keepOwner: false, $"{actor.UserName} moved it to you from {fromUser}.", ct);
+        if (await staff.FindAsync(fromUser, ct) is null)
+            throw new TaskValidationException("fromUser", $"{fromUser} is not in the staff directory.");
+        var (moved, refused) = await MoveHeldAsync(fromUser, toUser, "toUser", actor, actor.Supervises, keepOwner: false, $"{actor.UserName} moved it to you from {fromUser}.", ct);
+        // Moving some is useful (the rest stay for someone else); moving none because none fit is a wrong choice of person.
+        return moved == 0 && refused is not null ? throw new TaskValidationException("toUser", $"{toUser} may not work the tasks {fromUser} holds: {refused}") : moved;
     }
 
     /// <summary>
@@ -173,11 +179,12 @@ public sealed class TaskService(
         var self = fromUser == actor.UserName;
         if (!self && !actor.IsSupervisor)
             throw new TaskForbiddenException($"Only {fromUser} or a supervisor of their Center can hand over their tasks.");
-        return await MoveHeldAsync(fromUser, substitute, "substitute", actor, task => self || actor.Supervises(task), keepOwner: true,
-            $"{fromUser} is out of office and you are their substitute.", ct);
+        return (await MoveHeldAsync(fromUser, substitute, "substitute", actor, task => self || actor.Supervises(task), keepOwner: true,
+            $"{fromUser} is out of office and you are their substitute.", ct)).Moved;
     }
 
-    private async Task<int> MoveHeldAsync(string fromUser, string toUser, string field, TaskActor actor, Func<HumanTask, bool> mayMove,
+    /// <summary>Moves the open tasks the person holds; returns how many moved and why the target could not take one (if any).</summary>
+    private async Task<(int Moved, string? Refused)> MoveHeldAsync(string fromUser, string toUser, string field, TaskActor actor, Func<HumanTask, bool> mayMove,
         bool keepOwner, string why, CancellationToken ct)
     {
         if (fromUser == toUser)
@@ -193,12 +200,17 @@ public sealed class TaskService(
             if (found.Items.Count == 0 || held.Count >= found.Total) break;
         }
         var moved = 0;
+        string? refused = null;
         foreach (var id in held)
         {
             var task = await tasks.FindAsync(id, ct);
-            if (task is not { IsOpen: true } || task.Assignee != fromUser || !mayMove(task)
-                || !TaskVisibility.IsEligible(task, target.AsViewer()))
+            if (task is not { IsOpen: true } || task.Assignee != fromUser || !mayMove(task))
                 continue;
+            if (TaskVisibility.WhyNotEligible(task, target.AsViewer()) is { } whyNot)
+            {
+                refused ??= whyNot;
+                continue;
+            }
             task.Assignee = target.UserName;
             if (!keepOwner || task.Owner == target.UserName) task.Owner = null;
             try
@@ -213,7 +225,7 @@ public sealed class TaskService(
             }
         }
         if (moved > 0) WakeMail();
-        return moved;
+        return (moved, refused);
     }
 
     private static HumanTask Open(HumanTask task) => task.IsOpen ? task

@@ -1,11 +1,13 @@
 using CbpCenters.Domain.Centers;
 using CbpCenters.Domain.Identifiers;
 using CbpCenters.Engine.Runtime;
+using CbpCenters.Engine.Tasks;
 using CbpCenters.Persistence;
 using CbpCenters.Persistence.Identity;
 using CbpCenters.Persistence.Organisation;
 using CbpCenters.Server.Auth;
 using CbpCenters.Server.Staff;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +22,7 @@ public static class OrganisationApi
         var centers = app.MapGroup("/api/v1/centers").WithTags("Organisation").RequireAuthorization();
         centers.MapGet("/", ListCenters).WithName("ListCenters").WithSummary("The ten Centers with their Director and DFO.");
         centers.MapPut("/{code}", UpdateCenter).WithName("UpdateCenter").WithSummary("Sets a Center's Director and DFO.")
-            .RequireAuthorization(AppRoles.Administer);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).RequireAuthorization(AppRoles.Administer);
         var staff = app.MapGroup("/api/v1/staff").WithTags("Organisation").RequireAuthorization(AppRoles.StaffOnly);
         staff.MapGet("/", ListStaff).WithName("ListStaff").WithSummary("Staff, optionally of one Center.");
         staff.MapGet("/{userName}", GetStaff).WithName("GetStaff");
@@ -34,7 +36,8 @@ public static class OrganisationApi
     }
 
     public sealed record CenterDto(string Code, string Name, string ManagementOffice, string TimeZoneId, string? DirectorUserName, string? DfoUserName);
-    public sealed record CenterUpdate(string? DirectorUserName, string? DfoUserName);
+    /// <summary>Both posts, each a user name or null for a vacancy; a property left out is refused, not taken as null.</summary>
+    public sealed record CenterUpdate([property: JsonRequired] string? DirectorUserName, [property: JsonRequired] string? DfoUserName);
     public sealed record StaffDto(string UserName, string DisplayName, string? Email, string? CenterCode, IReadOnlyList<string> Positions,
         string Pool, string? Port, bool OutOfOffice, string? Substitute, bool Active, IReadOnlyList<string> Roles);
     public sealed record StaffRequest(string? UserName, string? DisplayName, string? Email, string? Password, string? CenterCode,
@@ -46,22 +49,17 @@ public static class OrganisationApi
     private static async Task<Ok<List<CenterDto>>> ListCenters(CbpCentersDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.Centers.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct)).Select(ToDto).ToList());
 
-    private static async Task<Results<Ok<CenterDto>, NotFound>> UpdateCenter(string code, CenterUpdate update, CbpCentersDbContext db, UserManager<StaffUser> users, CancellationToken ct)
-    {
-        var center = await db.Centers.FirstOrDefaultAsync(c => c.Code == code.ToUpperInvariant(), ct);
-        if (center is null) return TypedResults.NotFound();
-        await RequireRoleAsync(users, update.DirectorUserName, AppRoles.CenterDirector, "directorUserName");
-        await RequireRoleAsync(users, update.DfoUserName, AppRoles.Dfo, "dfoUserName");
-        center.DirectorUserName = update.DirectorUserName;
-        center.DfoUserName = update.DfoUserName;
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(ToDto(center));
-    }
+    private static async Task<Ok<CenterDto>> UpdateCenter(string code, CenterUpdate update, CenterLeadership leadership, CancellationToken ct) =>
+        TypedResults.Ok(ToDto(await leadership.SetAsync(code, update.DirectorUserName, update.DfoUserName, "directorUserName", "dfoUserName", ct)));
 
     private static async Task<Ok<List<StaffDto>>> ListStaff(string? center, UserManager<StaffUser> users, CancellationToken ct)
     {
         var q = users.Users.AsNoTracking();
-        if (center is not null) q = q.Where(u => u.CenterCode == center.ToUpperInvariant());
+        if (center is not null)
+        {
+            var code = CenterCatalog.Find(center)?.Code ?? throw new WorkflowInputException("center", $"'{center}' is not a Center code (e.g. PHC, ELE).");
+            q = q.Where(u => u.CenterCode == code);
+        }
         var list = new List<StaffDto>();
         foreach (var user in await q.OrderBy(u => u.UserName).ToListAsync(ct)) list.Add(await ToDtoAsync(user, users));
         return TypedResults.Ok(list);
@@ -83,11 +81,13 @@ public static class OrganisationApi
         return TypedResults.Created($"/api/v1/staff/{userName}", await ToDtoAsync(user, users));
     }
 
-    private static async Task<Results<Ok<StaffDto>, NotFound>> UpdateStaff(string userName, StaffRequest request, HttpContext http, UserManager<StaffUser> users)
+    private static async Task<Results<Ok<StaffDto>, NotFound>> UpdateStaff(string userName, StaffRequest request, HttpContext http,
+        UserManager<StaffUser> users, CbpCentersDbContext db, CancellationToken ct)
     {
         var user = await users.FindByNameAsync(userName);
         if (user is null) return TypedResults.NotFound();
         OwnAccount.KeepAccess(string.Equals(user.UserName, http.User.Identity?.Name, StringComparison.OrdinalIgnoreCase), request.Active, request.Roles);
+        await LeaveNothingBehindAsync(user, request.CenterCode, db, ct);
         Apply(user, request);
         Check(await users.UpdateAsync(user));
         if (request.Roles is { } roles)
@@ -107,6 +107,21 @@ public static class OrganisationApi
         var result = await absence.SetAsync(await staff.ActorAsync(http.User, ct), http.User.IsInRole(AppRoles.Admin), userName,
             request.OutOfOffice, request.Substitute, request.HandOverHeldTasks, ct);
         return TypedResults.Ok(new OutOfOfficeResponse(await ToDtoAsync(result.User, users), result.TasksHandedOver));
+    }
+
+    /// <summary>Someone moving to another Center leaves nothing behind: no open task they hold, no Center they direct.</summary>
+    private static async Task LeaveNothingBehindAsync(StaffUser user, string? centerCode, CbpCentersDbContext db, CancellationToken ct)
+    {
+        var moving = centerCode is not null && user.CenterCode is { } from
+            && !string.Equals(from, centerCode, StringComparison.OrdinalIgnoreCase);
+        if (!moving) return;
+        var held = await db.Tasks.CountAsync(t => t.Assignee == user.UserName
+            && (t.Status == HumanTaskStatus.Assigned || t.Status == HumanTaskStatus.Unassigned), ct);
+        if (held > 0)
+            throw new WorkflowInputException("centerCode",
+                $"{user.UserName} holds {held} open task(s) at {user.CenterCode}; hand them over first (bulk reassign, or out of office with hand-over).");
+        if (await db.Centers.AnyAsync(c => c.DirectorUserName == user.UserName, ct))
+            throw new WorkflowInputException("centerCode", $"{user.UserName} directs {user.CenterCode}; name another Center Director first.");
     }
 
     private static void Apply(StaffUser user, StaffRequest request)
@@ -140,13 +155,6 @@ public static class OrganisationApi
         foreach (var role in list.Where(r => !AppRoles.All.Contains(r)))
             throw new WorkflowInputException("roles", $"'{role}' is not a role; use {string.Join(", ", AppRoles.All)}.");
         return list;
-    }
-
-    private static async Task RequireRoleAsync(UserManager<StaffUser> users, string? userName, string role, string field)
-    {
-        if (userName is null) return;
-        var user = await users.FindByNameAsync(userName) ?? throw new WorkflowInputException(field, $"{userName} is not a staff account.");
-        if (!await users.IsInRoleAsync(user, role)) throw new WorkflowInputException(field, $"{userName} does not have the {role} role.");
     }
 
     private static void Check(IdentityResult result)

@@ -59,6 +59,7 @@ public static class TasksApi
         if (!Sorts.TryGetValue(sort ?? "due", out var taskSort))
             throw new WorkflowInputException("sort", $"sort must be one of {string.Join(", ", Sorts.Keys)}.");
         if (minPriority is < 0 or > 100) throw new WorkflowInputException("minPriority", "minPriority must be between 0 and 100.");
+        if (dueFrom > dueTo) throw new WorkflowInputException("dueTo", "dueTo must not be before dueFrom.");
         var actor = await staff.ActorAsync(http.User, ct);
         return TypedResults.Ok(await tasks.QueryAsync(new TaskQuery(actor.Viewer, taskView, definitionId, minPriority, dueFrom, dueTo,
             caseReference, importer, caseId, Sort: taskSort, Descending: desc, Page: page, PageSize: pageSize, Now: clock.GetUtcNow()), ct));

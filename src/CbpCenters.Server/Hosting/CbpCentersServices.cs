@@ -52,6 +52,7 @@ public static class CbpCentersServices
         services.AddScoped<CaseAccess>();
         services.AddScoped<FilerAnswers>();
         services.AddScoped<OutOfOffice>();
+        services.AddScoped<CenterLeadership>();
         services.AddHumanTasks();
         services.AddNotices(Path.Combine(workflowsFolder, "templates"));
         services.AddCbpCentersPersistence(database);
@@ -97,6 +98,8 @@ public static class CbpCentersServices
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.Converters.Add(new LawDateConverter());
+            // {"userName": "a", "userName": "b"} is refused: which one the caller meant is a guess.
+            o.SerializerOptions.AllowDuplicateProperties = false;
         });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {

@@ -47,10 +47,13 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     {
         if (e.InnerException is JsonException json)
         {
+            if (MissingProperties().Match(json.Message) is { Success: true } absent)
+                return Validation(absent.Groups["names"].Value.Split(',').Select(n => n.Trim(' ', '\'')).ToDictionary(n => n, n => $"{n} is required."));
             var field = json.Path?.TrimStart('$', '.') is { Length: > 0 } path ? path : "body";
-            return Validation(field, field == "body"
-                ? "The request body is not valid JSON."
-                : $"{field} must be {Expected(json.InnerException?.Message ?? json.Message)}.");
+            if (json.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase)) return Validation(field, $"{field} is given more than once.");
+            return Validation(field, field != "body" ? $"{field} must be {Expected(json.InnerException?.Message ?? json.Message)}."
+                : json.Message.Contains("could not be converted", StringComparison.Ordinal) ? "The request body must be a JSON object."
+                : "The request body is not valid JSON.");
         }
         if (BadParameter().Match(e.Message) is { Success: true } parameter)
             return Validation(parameter.Groups["name"].Value, $"'{parameter.Groups["value"].Value}' is not a valid {parameter.Groups["name"].Value}: it must be {Expected(parameter.Groups["type"].Value)}.");
@@ -90,14 +93,19 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?<type>[^\"]*) (?<name>\\w+)\" from \"(?<value>[^\"]*)\"")]
     private static partial System.Text.RegularExpressions.Regex BadParameter();
 
+    [System.Text.RegularExpressions.GeneratedRegex("missing required properties including: (?<names>'[^.]*')")]
+    private static partial System.Text.RegularExpressions.Regex MissingProperties();
+
     [System.Text.RegularExpressions.GeneratedRegex("^(?:Required parameter|(?<implicit>Implicit body inferred for parameter)) \"(?:(?<type>[^\"]*) )?(?<name>\\w+)\"(?: was not provided from (?<source>[\\w ]+))?")]
     private static partial System.Text.RegularExpressions.Regex MissingParameter();
 
-    internal static ValidationProblemDetails Validation(string field, string message) =>
-        new(new Dictionary<string, string[]> { [field] = [message] })
+    internal static ValidationProblemDetails Validation(string field, string message) => Validation(new Dictionary<string, string> { [field] = message });
+
+    private static ValidationProblemDetails Validation(Dictionary<string, string> errors) =>
+        new(errors.ToDictionary(e => e.Key, e => new[] { e.Value }))
         {
             Title = "The request is not valid.",
-            Detail = message,
+            Detail = string.Join(" ", errors.Values),
             Status = 400,
         };
 }

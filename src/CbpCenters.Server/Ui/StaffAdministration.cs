@@ -66,25 +66,10 @@ public sealed class StaffAdministration(ScopedWork work)
     public Task SetCenterLeadershipAsync(SignedInStaff staff, string code, string? director, string? dfo) => work.RunAsync(async sp =>
     {
         if (!staff.IsAdmin) throw new TaskForbiddenException("Only an administrator can change a Center's Director or DFO.");
-        var db = sp.GetRequiredService<CbpCentersDbContext>();
-        var users = sp.GetRequiredService<UserManager<StaffUser>>();
-        var center = await db.Centers.FirstOrDefaultAsync(c => c.Code == code)
-            ?? throw new WorkflowNotFoundException($"'{code}' is not a Center code.");
-        await RequireRoleAsync(users, director, AppRoles.CenterDirector, "director");
-        await RequireRoleAsync(users, dfo, AppRoles.Dfo, "DFO");
-        center.DirectorUserName = string.IsNullOrWhiteSpace(director) ? null : director;
-        center.DfoUserName = string.IsNullOrWhiteSpace(dfo) ? null : dfo;
-        await db.SaveChangesAsync();
+        await sp.GetRequiredService<CenterLeadership>().SetAsync(code, director, dfo, "director", "DFO", default);
     });
 
     public static string CenterName(string? code) => code is null ? "—" : CenterCatalog.Find(code)?.Name ?? code;
-
-    private static async Task RequireRoleAsync(UserManager<StaffUser> users, string? userName, string role, string what)
-    {
-        if (string.IsNullOrWhiteSpace(userName)) return;
-        var user = await users.FindByNameAsync(userName) ?? throw new WorkflowInputException(what, $"{userName} is not a staff account.");
-        if (!await users.IsInRoleAsync(user, role)) throw new WorkflowInputException(what, $"{userName} does not have the {role} role, so cannot be the {what}.");
-    }
 
     private static void Check(IdentityResult result)
     {

@@ -72,6 +72,33 @@ public abstract class BadInputScenarios(ServiceFixture service)
     }
 
     [Fact]
+    public async Task A_repeated_field_a_NUL_character_and_an_impossible_filter_are_refused_naming_them()
+    {
+        var client = await service.ClientAsync("integration");
+        var admin = await service.ClientAsync("admin");
+        var before = await CasesAsync(client);
+
+        using var twice = new StringContent("""{ "directorUserName": "ele.director", "directorUserName": "phc.director", "dfoUserName": "dfo.losangeles" }""",
+            Encoding.UTF8, "application/json");
+        Assert.Equal(["directorUserName"], await (await admin.PutAsync("/api/v1/centers/ELE", twice).ExpectAsync(HttpStatusCode.BadRequest)).ErrorFieldsAsync());
+        using var list = new StringContent("[1]", Encoding.UTF8, "application/json");
+        Assert.Contains("JSON object", await (await admin.PutAsync("/api/v1/centers/ELE", list).ExpectAsync(HttpStatusCode.BadRequest)).DetailTextAsync());
+
+        // PostgreSQL cannot store NUL in text: refused up front on every database, never a failed save.
+        var nul = Protest("2704-26-700004");
+        nul["protestant"] = "Pacific\u0000Circuits";
+        Assert.Equal(["protestant"], await (await client.PostAsJsonAsync("/api/v1/protests", nul).ExpectAsync(HttpStatusCode.BadRequest)).ErrorFieldsAsync());
+        var escapedBackslash = Protest("2704-26-700005");
+        escapedBackslash["protestant"] = "Pacific \\u0000 Circuits";
+        await client.PostAsJsonAsync("/api/v1/protests", escapedBackslash).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal(before + 1, await CasesAsync(client));
+
+        Assert.Equal(["dueTo"], await (await admin.GetAsync("/api/v1/tasks?view=center&dueFrom=2030-01-01T00:00:00Z&dueTo=2020-01-01T00:00:00Z")
+            .ExpectAsync(HttpStatusCode.BadRequest)).ErrorFieldsAsync());
+        Assert.Equal(["center"], await (await admin.GetAsync("/api/v1/staff?center=XYZ").ExpectAsync(HttpStatusCode.BadRequest)).ErrorFieldsAsync());
+    }
+
+    [Fact]
     public async Task A_definition_with_holes_is_refused_naming_the_place_and_never_saved()
     {
         var admin = await service.ClientAsync("admin");

@@ -9,3 +9,5 @@ public sealed class EngineScenarios_SqlServer(SqlServerService service) : Engine
 public sealed class IntakeScenarios_SqlServer(SqlServerService service) : IntakeScenarios(service), IClassFixture<SqlServerService>;
 
 public sealed class BadInputScenarios_SqlServer(SqlServerService service) : BadInputScenarios(service), IClassFixture<SqlServerService>;
+
+public sealed class OrganisationChangeScenarios_SqlServer(SqlServerService service) : Tasks.OrganisationChangeScenarios(service), IClassFixture<SqlServerService>;

@@ -154,6 +154,8 @@ public abstract class TaskWorkScenarios(ServiceFixture service)
         Assert.Equal(["text"], await empty.ErrorFieldsAsync());
         var tooLong = await specialist.PostAsJsonAsync($"/api/v1/tasks/{taskId}/comments", new { text = new string('x', 4001) }).ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["text"], await tooLong.ErrorFieldsAsync());
+        var control = await specialist.PostAsJsonAsync($"/api/v1/tasks/{taskId}/comments", new { text = "ring\u0007" }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("control characters", await control.DetailTextAsync());
         await (await service.ClientAsync("ele.is1")).PostAsJsonAsync($"/api/v1/tasks/{taskId}/comments", new { text = "hello" }).ExpectAsync(HttpStatusCode.Forbidden);
 
         var comments = (await (await service.ClientAsync("phc.is2")).DetailAsync(taskId))["comments"]!.AsArray();
