@@ -59,9 +59,10 @@ public sealed class StaffAdministration(ScopedWork work)
     public Task<List<CenterProfile>> CentersAsync(CancellationToken ct) =>
         work.RunAsync(sp => sp.GetRequiredService<CbpCentersDbContext>().Centers.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct));
 
-    /// <summary>Who holds a role, for choosing a Center's Director or DFO.</summary>
-    public Task<List<string>> InRoleAsync(string role) => work.RunAsync(async sp =>
-        (await sp.GetRequiredService<UserManager<StaffUser>>().GetUsersInRoleAsync(role)).Select(u => u.UserName!).Order().ToList());
+    /// <summary>Who holds a role (of one Center, when given), for choosing a Center's Director or DFO.</summary>
+    public Task<List<string>> InRoleAsync(string role, string? centerCode = null) => work.RunAsync(async sp =>
+        (await sp.GetRequiredService<UserManager<StaffUser>>().GetUsersInRoleAsync(role))
+            .Where(u => centerCode is null || u.CenterCode == centerCode).Select(u => u.UserName!).Order().ToList());
 
     public Task SetCenterLeadershipAsync(SignedInStaff staff, string code, string? director, string? dfo) => work.RunAsync(async sp =>
     {
