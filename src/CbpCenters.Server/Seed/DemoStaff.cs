@@ -11,7 +11,7 @@ namespace CbpCenters.Server.Seed;
 
 /// <summary>Seeds the ten Centers and the roles on every start (idempotent), and the demo staff on the first.</summary>
 public sealed class DemoStaff(
-    CbpCentersDbContext db, UserManager<StaffUser> users, RoleManager<IdentityRole> roles, SeedOptions options, ILogger<DemoStaff> logger)
+    CbpCentersDbContext db, UserManager<StaffUser> users, RoleManager<IdentityRole> roles, SeedOptions options, TimeProvider clock, ILogger<DemoStaff> logger)
 {
     public async Task SeedAsync(CancellationToken ct)
     {
@@ -49,7 +49,10 @@ public sealed class DemoStaff(
             center.DfoUserName = DemoStaffList.DfoOfCenter.GetValueOrDefault(center.Code);
         }
         foreach (var importer in DemoImporters.All().Where(i => !db.Importers.Any(x => x.ImporterNumber == i.ImporterNumber)))
+        {
+            importer.UpdatedAt = clock.GetUtcNow();
             db.Importers.Add(importer);
+        }
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Seeded {Count} demo users (password in the README) and the demo importers", DemoStaffList.People().Count());
     }

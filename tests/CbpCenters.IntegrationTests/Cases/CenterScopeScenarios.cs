@@ -73,6 +73,7 @@ public abstract class CenterScopeScenarios(ServiceFixture service)
 
         var hudson = await (await (await service.ClientAsync("phc.director")).GetAsync("/api/v1/importers/12-3456789AB").ExpectAsync(HttpStatusCode.OK)).ReadObjectAsync();
         Assert.Equal("PHC", hudson["centerCode"]!.GetValue<string>());
+        Assert.True(hudson["updatedAt"]!.GetValue<DateTimeOffset>().Year >= 2026, "a seeded importer carries when it was seeded");
         Assert.DoesNotContain("attacker", hudson["filerEmails"]!.ToJsonString());
         await (await service.ClientAsync("phc.supervisor")).PutAsJsonAsync("/api/v1/staff/phc.is2/out-of-office", new { outOfOffice = false })
             .ExpectAsync(HttpStatusCode.OK);
