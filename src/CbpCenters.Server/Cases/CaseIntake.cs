@@ -50,8 +50,8 @@ public sealed class CaseIntake(CbpCentersDbContext db, CaseOptions options, Work
         if (routing.AssignsCenterToImporter) importer.CenterCode = routing.CenterCode;
 
         var data = opening.Data;
-        data["filerName"] = request.FilerName?.Trim() ?? request.ImporterName?.Trim() ?? importer.Name;
-        if (request.FilerEmail is { Length: > 0 } email) data["filerEmails"] = new System.Text.Json.Nodes.JsonArray(email.Trim());
+        data["filerName"] = Given(request.FilerName) ?? Given(request.ImporterName) ?? importer.Name;
+        if (Given(request.FilerEmail) is { } email) data["filerEmails"] = new System.Text.Json.Nodes.JsonArray(email);
         var record = new CaseRecord
         {
             Id = caseId, Kind = opening.Kind, Reference = opening.Reference, CenterCode = routing.CenterCode, RoutingReason = routing.Reason,
@@ -146,8 +146,11 @@ public sealed class CaseIntake(CbpCentersDbContext db, CaseOptions options, Work
                 ? new(c.Code, $"Addressed to the {c.Name} Center.", false)
                 : throw new WorkflowInputException("centerCode", $"'{center}' is not a Center code (e.g. PHC, ELE).");
         return request.AtPortUnlessTrusted ? routing.RouteEntrySummary(importer, lines)
-            : routing.RouteAccount(importer, lines, request.Kind == CaseKinds.Inquiry ? "htsNumber" : "lines");
+            : request.Kind == CaseKinds.Inquiry ? routing.RouteAccount(importer, lines, "htsNumber", htsField: "htsNumber")
+            : routing.RouteAccount(importer, lines, "lines");
     }
+
+    private static string? Given(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string Prefix(string kind) => kind switch { CaseKinds.PriorDisclosure => "PD", CaseKinds.Inquiry => "INQ", _ => "CASE" };
 
