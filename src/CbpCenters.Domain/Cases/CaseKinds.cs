@@ -17,3 +17,10 @@ public sealed class CaseFieldException(string field, string message) : Exception
 {
     public string Field { get; } = field;
 }
+
+/// <summary>A filing the Centers already hold (a protest number is filed once): the field, and the case that has it. Nothing was created.</summary>
+public sealed class FilingOnFileException(string field, Guid caseId, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+    public Guid CaseId { get; } = caseId;
+}

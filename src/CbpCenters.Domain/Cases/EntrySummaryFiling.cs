@@ -15,6 +15,10 @@ public sealed record EntrySummaryFiling(
         var entryDate = Filing.Required(EntryDate, "entryDate");
         Filing.NotAfter(entryDate, today, "entryDate");
         var port = Filing.Port(PortCode, "portCode");
+        var entryType = Filing.EntryType(EntryType, "entryType");
+        Filing.IfGiven(ImporterName, "importerName", Filing.NameLength);
+        Filing.Optional(FilerName, "filerName", Filing.NameLength);
+        Filing.OptionalEmail(FilerEmail, "filerEmail");
         if (Lines is not { Count: > 0 }) throw new CaseFieldException("lines", "an entry summary has at least one line (HTS number and value).");
         var lines = Filing.Lines(Lines, "lines");
         var schedule = new LiquidationSchedule(periods);
@@ -25,11 +29,11 @@ public sealed record EntrySummaryFiling(
             ["entryNumber"] = entry.Value,
             ["filerCode"] = entry.FilerCode,
             ["entryDate"] = Filing.Date(entryDate),
-            ["entryType"] = Filing.Required(EntryType, "entryType"),
+            ["entryType"] = entryType,
             ["portCode"] = port.Value,
             ["lines"] = new JsonArray([.. lines.Select((l, i) => (JsonNode)new JsonObject
             {
-                ["htsNumber"] = l.HtsNumber, ["value"] = l.Value, ["description"] = Lines[i].Description,
+                ["htsNumber"] = l.HtsNumber, ["value"] = l.Value, ["description"] = Lines[i].Description?.Trim(),
             })]),
             ["totalValue"] = lines.Sum(l => l.Value),
             ["liquidationDate"] = Filing.Date(liquidation),

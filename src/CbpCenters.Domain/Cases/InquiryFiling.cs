@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CbpCenters.Domain.Routing;
 
 namespace CbpCenters.Domain.Cases;
 
@@ -12,14 +11,14 @@ public sealed record InquiryFiling(
         var data = new JsonObject
         {
             ["reference"] = reference,
-            ["subject"] = Filing.Required(Subject, "subject"),
+            ["subject"] = Filing.Required(Subject, "subject", Filing.NameLength),
             ["question"] = Filing.Required(Question, "question"),
-            ["contactName"] = Filing.Required(ContactName, "contactName"),
+            ["contactName"] = Filing.Required(ContactName, "contactName", Filing.NameLength),
             ["htsNumber"] = HtsNumber?.Trim(),
             ["receivedOn"] = Filing.Date(today),
         };
         Filing.Email(ContactEmail, "contactEmail");
-        var lines = HtsNumber is { Length: > 0 } hts ? Filing.Lines([new GoodsLine(hts, 0)], "htsNumber") : [];
+        var lines = HtsNumber is { Length: > 0 } hts ? [new GoodsLineData(Filing.Hts(hts, "htsNumber").Value, 0)] : new List<GoodsLineData>();
         return new CaseOpening(CaseKinds.Inquiry, reference, data, [], lines);
     }
 }

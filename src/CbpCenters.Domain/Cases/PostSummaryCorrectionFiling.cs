@@ -26,9 +26,13 @@ public sealed record PostSummaryCorrectionFiling(
         var filedOn = Filing.Required(FiledOn, "filedOn");
         Filing.NotAfter(filedOn, today, "filedOn");
         if (liquidation <= entryDate) throw new CaseFieldException("scheduledLiquidationDate", "the scheduled liquidation must come after the entry date.");
-        var entryType = Filing.Required(EntryType, "entryType");
+        var entryType = Filing.EntryType(EntryType, "entryType");
         if (ReasonCodes is not { Count: > 0 }) throw new CaseFieldException("reasonCodes", "a PSC gives at least one reason code.");
+        var reasonCodes = ReasonCodes.Select((code, i) => ReasonCode(code, $"reasonCodes[{i}]")).ToList();
         var explanation = Filing.Required(Explanation, "explanation");
+        Filing.IfGiven(ImporterName, "importerName", Filing.NameLength);
+        Filing.Optional(FilerName, "filerName", Filing.NameLength);
+        Filing.OptionalEmail(FilerEmail, "filerEmail");
 
         var eligibility = new PostSummaryCorrectionDeadlines(periods).Check(entryDate, liquidation, filedOn, new EntrySummaryStatus(Accepted, Paid, UnderCbpReview));
         var reason = eligibility.Reason;
@@ -41,7 +45,7 @@ public sealed record PostSummaryCorrectionFiling(
             ["entryType"] = entryType,
             ["liquidationDate"] = Filing.Date(liquidation),
             ["filedOn"] = Filing.Date(filedOn),
-            ["reasonCodes"] = Filing.Strings(ReasonCodes.Select(r => r.Trim())),
+            ["reasonCodes"] = Filing.Strings(reasonCodes),
             ["explanation"] = explanation,
             ["lastFilingDate"] = Filing.Date(eligibility.LastFilingDate),
             ["eligible"] = reason is null,
@@ -53,5 +57,14 @@ public sealed record PostSummaryCorrectionFiling(
             new("Last PSC filing date", eligibility.LastFilingDate, true, "300 days after entry and 15 days before liquidation"),
         };
         return new CaseOpening(CaseKinds.PostSummaryCorrection, entry.Value, data, deadlines, Filing.Lines(Lines, "lines"));
+    }
+
+    /// <summary>The domain keeps no list of reason codes, so a code is only held to the form of one: a few letters or digits.</summary>
+    private static string ReasonCode(string? value, string field)
+    {
+        var code = Filing.Required(value, field, 10);
+        return code.All(char.IsAsciiLetterOrDigit)
+            ? code
+            : throw new CaseFieldException(field, $"'{code}' is not a reason code: up to 10 letters or digits (e.g. CL, VL).");
     }
 }

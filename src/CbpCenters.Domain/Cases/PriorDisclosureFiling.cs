@@ -6,7 +6,7 @@ namespace CbpCenters.Domain.Cases;
 
 /// <summary>A prior disclosure of a violation of 19 U.S.C. 1592, made before a formal investigation (19 CFR 162.74).</summary>
 public sealed record PriorDisclosureFiling(
-    DateOnly? FiledOn, string? ImporterNumber, string? ImporterName, string? FilerName, string? FilerEmail, bool Oral,
+    DateOnly? FiledOn, string? ImporterNumber, string? ImporterName, string? FilerName, string? FilerEmail, bool? Oral,
     string? MerchandiseClass, List<string>? EntryNumbers, List<string>? Ports, string? ApproximateDates,
     string? FalseStatements, string? TrueInformation, decimal? EstimatedLoss, bool InformationComplete = true, List<GoodsLine>? Lines = null)
 {
@@ -19,14 +19,19 @@ public sealed record PriorDisclosureFiling(
     {
         var filedOn = Filing.Required(FiledOn, "filedOn");
         Filing.NotAfter(filedOn, today, "filedOn");
+        var oral = Filing.Required(Oral, "oral");
         var merchandise = Filing.Required(MerchandiseClass, "merchandiseClass");
+        Filing.IfGiven(ImporterName, "importerName", Filing.NameLength);
+        Filing.Optional(FilerName, "filerName", Filing.NameLength);
+        Filing.OptionalEmail(FilerEmail, "filerEmail");
         var entries = new List<string>();
         for (var i = 0; i < (EntryNumbers?.Count ?? 0); i++)
             entries.Add(Filing.Entry(EntryNumbers![i], $"entryNumbers[{i}]").Value);
         var ports = new List<string>();
         for (var i = 0; i < (Ports?.Count ?? 0); i++)
             ports.Add(Filing.Port(Ports![i], $"ports[{i}]").Value);
-        if (entries.Count == 0 && (ports.Count == 0 || string.IsNullOrWhiteSpace(ApproximateDates)))
+        var approximateDates = Filing.Optional(ApproximateDates, "approximateDates");
+        if (entries.Count == 0 && (ports.Count == 0 || approximateDates is null))
             throw new CaseFieldException("entryNumbers", "a prior disclosure names the entries, or the ports and approximate dates (19 CFR 162.74(b)).");
         if (EstimatedLoss is < 0) throw new CaseFieldException("estimatedLoss", "estimatedLoss cannot be negative.");
         var deadlines = new PriorDisclosureDeadlines(periods);
@@ -34,18 +39,18 @@ public sealed record PriorDisclosureFiling(
         {
             ["reference"] = reference,
             ["filedOn"] = Filing.Date(filedOn),
-            ["oral"] = Oral,
+            ["oral"] = oral,
             ["merchandiseClass"] = merchandise,
             ["entryNumbers"] = Filing.Strings(entries),
             ["ports"] = Filing.Strings(ports),
-            ["approximateDates"] = ApproximateDates?.Trim(),
+            ["approximateDates"] = approximateDates,
             ["falseStatements"] = Filing.Required(FalseStatements, "falseStatements"),
             ["trueInformation"] = Filing.Required(TrueInformation, "trueInformation"),
             ["estimatedLoss"] = EstimatedLoss,
             ["informationComplete"] = InformationComplete,
         };
         var list = new List<CaseDeadline>();
-        if (Oral)
+        if (oral)
         {
             var due = deadlines.WrittenConfirmationDue(filedOn);
             data["writtenConfirmationDue"] = Filing.Date(due);

@@ -27,6 +27,9 @@ public sealed record ProtestFiling(
             ? n : throw new CaseFieldException("protestNumber", error!);
         var filedOn = Filing.Required(FiledOn, "filedOn");
         Filing.NotAfter(filedOn, today, "filedOn");
+        Filing.IfGiven(ImporterName, "importerName", Filing.NameLength);
+        Filing.Optional(FilerName, "filerName", Filing.NameLength);
+        Filing.OptionalEmail(FilerEmail, "filerEmail");
         if (Entries is not { Count: > 0 }) throw new CaseFieldException("entries", "a protest names at least one entry.");
         if (Categories is not { Count: > 0 }) throw new CaseFieldException("categories", "a protest states at least one decision protested and its claim.");
         var deadlines = new ProtestDeadlines(periods);
@@ -57,7 +60,7 @@ public sealed record ProtestFiling(
             {
                 ["decisionProtested"] = Filing.Required(Categories[i].DecisionProtested, $"categories[{i}].decisionProtested"),
                 ["claim"] = Filing.Required(Categories[i].Claim, $"categories[{i}].claim"),
-                ["justification"] = Categories[i].Justification?.Trim(),
+                ["justification"] = Filing.Optional(Categories[i].Justification, $"categories[{i}].justification"),
             });
 
         var decisionLimit = deadlines.DecisionLimit(filedOn);
@@ -70,9 +73,9 @@ public sealed record ProtestFiling(
             ["protestNumber"] = number.Value,
             ["portCode"] = number.PortCode.Value,
             ["filedOn"] = Filing.Date(filedOn),
-            ["protestant"] = Filing.Required(Protestant ?? ImporterName, "protestant"),
-            ["agent"] = Agent?.Trim(),
-            ["merchandiseDescription"] = MerchandiseDescription?.Trim(),
+            ["protestant"] = Filing.Required(Protestant ?? ImporterName, "protestant", Filing.NameLength),
+            ["agent"] = Filing.Optional(Agent, "agent", Filing.NameLength),
+            ["merchandiseDescription"] = Filing.Optional(MerchandiseDescription, "merchandiseDescription"),
             ["entries"] = entries,
             ["entryNumbers"] = Filing.Strings(entries.Select(e => e!["entryNumber"]!.GetValue<string>())),
             ["categories"] = categories,

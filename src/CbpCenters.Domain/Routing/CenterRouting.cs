@@ -10,8 +10,11 @@ public sealed record RoutingDecision(string? CenterCode, string Reason, bool Ass
     public bool AtPort => CenterCode is null;
 }
 
-/// <summary>One line of goods: its HTS number and value, the basis for picking an importer's Center.</summary>
-public sealed record GoodsLine(string HtsNumber, decimal Value, string? Description = null);
+/// <summary>
+/// One line of goods: its HTS number and value, the basis for picking an importer's Center. The value may be
+/// null only as filed, so that a line that leaves it out is refused naming it rather than read as worth nothing.
+/// </summary>
+public sealed record GoodsLine(string? HtsNumber, decimal? Value, string? Description = null);
 
 /// <summary>
 /// Routes work to Centers. An importer's account belongs to the Center of its predominant (highest-value)
@@ -29,18 +32,22 @@ public sealed class CenterRouting(IReadOnlyDictionary<int, string> chapterToCent
         return RouteAccount(importer, lines, "lines");
     }
 
-    /// <summary>Protests, PSCs and prior disclosures follow the importer's Center, whoever files them.</summary>
-    public RoutingDecision RouteAccount(ImporterAccount importer, IReadOnlyList<GoodsLine> lines, string linesField)
+    /// <summary>
+    /// Protests, PSCs and prior disclosures follow the importer's Center, whoever files them. A refused HTS
+    /// number is named as <c>lines[i].htsNumber</c>, or as <paramref name="htsField"/> when the filing gives one number.
+    /// </summary>
+    public RoutingDecision RouteAccount(ImporterAccount importer, IReadOnlyList<GoodsLine> lines, string linesField, string? htsField = null)
     {
         if (importer.CenterCode is { } assigned)
             return new(assigned, $"{importer.Name}'s account is assigned to the {CenterName(assigned)} Center.", false);
-        var predominant = lines.OrderByDescending(l => l.Value).FirstOrDefault()
-            ?? throw new CaseFieldException(linesField, $"{importer.Name} ({importer.ImporterNumber}) has no Center yet; give the goods lines (HTS number and value) so its Center can be chosen.");
-        var center = CenterOf(predominant.HtsNumber, $"{linesField}.htsNumber");
-        return new(center, $"{importer.Name} had no Center; its highest-value goods ({predominant.HtsNumber}) belong to the {CenterName(center)} Center.", true);
+        var predominant = lines.Select((line, index) => (line, index)).OrderByDescending(l => l.line.Value).FirstOrDefault();
+        if (predominant.line is null)
+            throw new CaseFieldException(linesField, $"{importer.Name} ({importer.ImporterNumber}) has no Center yet; give the goods lines (HTS number and value) so its Center can be chosen.");
+        var center = CenterOf(predominant.line.HtsNumber, htsField ?? $"{linesField}[{predominant.index}].htsNumber");
+        return new(center, $"{importer.Name} had no Center; its highest-value goods ({predominant.line.HtsNumber}) belong to the {CenterName(center)} Center.", true);
     }
 
-    public string CenterOf(string htsNumber, string field)
+    public string CenterOf(string? htsNumber, string field)
     {
         if (!HtsNumber.TryParse(htsNumber, out var hts, out var error)) throw new CaseFieldException(field, error!);
         return chapterToCenter.TryGetValue(hts.Chapter, out var center)

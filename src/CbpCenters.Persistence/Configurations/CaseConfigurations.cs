@@ -26,6 +26,8 @@ internal sealed class CaseRecordConfiguration : IEntityTypeConfiguration<CaseRec
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => new { c.CenterCode, c.Kind, c.Status });
         builder.HasIndex(c => c.Reference);
+        // A protest number is filed once: of two filings of the same protest racing, the second fails here.
+        builder.HasIndex(c => new { c.Kind, c.Reference }).IsUnique().HasFilter($"\"Kind\" = '{Domain.Cases.CaseKinds.Protest}'").HasDatabaseName("IX_Cases_ProtestNumber");
         builder.HasIndex(c => c.ImporterNumber);
         builder.HasIndex(c => c.CreatedAt);
     }

@@ -25,7 +25,8 @@ public sealed record IntakeRequest(
 /// Opens cases from filings: validates, routes to a Center, saves the case, starts its workflow. With an
 /// Idempotency-Key, the key row is written in the same transaction as the case, so of two identical requests
 /// racing only one creates a case; every retry gets the first case back, and finishes starting its workflow
-/// if the first attempt stopped halfway.
+/// if the first attempt stopped halfway. A protest number is filed once: a unique index on the protest's
+/// reference makes the second of two racing filings fail, and it is answered like one that came later.
 /// </summary>
 public sealed class CaseIntake(CbpCentersDbContext db, CaseOptions options, WorkflowRuntime runtime, TimeProvider clock, ICenterCalendar calendars, ILogger<CaseIntake> logger)
 {
@@ -48,10 +49,11 @@ public sealed class CaseIntake(CbpCentersDbContext db, CaseOptions options, Work
         var centerToday = calendars.TodayAt(routing.CenterCode, now);
         if (centerToday != utcToday) opening = request.Open(centerToday, Reference(centerToday));
         if (routing.AssignsCenterToImporter) importer.CenterCode = routing.CenterCode;
+        await RefuseProtestOnFileAsync(opening, ct);
 
         var data = opening.Data;
-        data["filerName"] = request.FilerName?.Trim() ?? request.ImporterName?.Trim() ?? importer.Name;
-        if (request.FilerEmail is { Length: > 0 } email) data["filerEmails"] = new System.Text.Json.Nodes.JsonArray(email.Trim());
+        data["filerName"] = Given(request.FilerName) ?? Given(request.ImporterName) ?? importer.Name;
+        if (Given(request.FilerEmail) is { } email) data["filerEmails"] = new System.Text.Json.Nodes.JsonArray(email);
         var record = new CaseRecord
         {
             Id = caseId, Kind = opening.Kind, Reference = opening.Reference, CenterCode = routing.CenterCode, RoutingReason = routing.Reason,
@@ -65,10 +67,13 @@ public sealed class CaseIntake(CbpCentersDbContext db, CaseOptions options, Work
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException) when (key is not null)
+        catch (DbUpdateException) when (key is not null || opening.Kind == CaseKinds.Protest)
         {
             db.ChangeTracker.Clear();
-            return (await ReplayAsync(key, hash, actor, ct) ?? throw new WorkflowConflictException("A request with this Idempotency-Key is being processed; retry it."), false);
+            if (key is not null && await ReplayAsync(key, hash, actor, ct) is { } first) return (first, false);
+            await RefuseProtestOnFileAsync(opening, ct);
+            if (key is null) throw;
+            throw new WorkflowConflictException("A request with this Idempotency-Key is being processed; retry it.");
         }
         return (await StartWorkflowAsync(record, actor, ct), true);
     }
@@ -112,6 +117,16 @@ public sealed class CaseIntake(CbpCentersDbContext db, CaseOptions options, Work
         return ToResult(await db.Cases.AsNoTracking().FirstAsync(c => c.Id == record.Id, ct));
     }
 
+    private async Task RefuseProtestOnFileAsync(CaseOpening opening, CancellationToken ct)
+    {
+        if (opening.Kind != CaseKinds.Protest) return;
+        var onFile = await db.Cases.AsNoTracking().Where(c => c.Kind == CaseKinds.Protest && c.Reference == opening.Reference)
+            .Select(c => new { c.Id, c.CenterCode, c.CreatedAt }).FirstOrDefaultAsync(ct);
+        if (onFile is not null)
+            throw new FilingOnFileException("protestNumber", onFile.Id,
+                $"Protest {opening.Reference} is already on file: case {onFile.Id} ({onFile.CenterCode} Center, filed {onFile.CreatedAt:yyyy-MM-dd}). A protest number is filed once.");
+    }
+
     private async Task<ImporterRecord> ImporterAsync(IntakeRequest request, DateTimeOffset now, CancellationToken ct)
     {
         if (request.Kind == CaseKinds.Inquiry)
@@ -146,8 +161,11 @@ public sealed class CaseIntake(CbpCentersDbContext db, CaseOptions options, Work
                 ? new(c.Code, $"Addressed to the {c.Name} Center.", false)
                 : throw new WorkflowInputException("centerCode", $"'{center}' is not a Center code (e.g. PHC, ELE).");
         return request.AtPortUnlessTrusted ? routing.RouteEntrySummary(importer, lines)
-            : routing.RouteAccount(importer, lines, request.Kind == CaseKinds.Inquiry ? "htsNumber" : "lines");
+            : request.Kind == CaseKinds.Inquiry ? routing.RouteAccount(importer, lines, "htsNumber", htsField: "htsNumber")
+            : routing.RouteAccount(importer, lines, "lines");
     }
+
+    private static string? Given(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string Prefix(string kind) => kind switch { CaseKinds.PriorDisclosure => "PD", CaseKinds.Inquiry => "INQ", _ => "CASE" };
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CbpCenters.Domain.Cases;
 using CbpCenters.Engine.Runtime;
 using CbpCenters.Engine.Stores;
 using CbpCenters.Persistence;
@@ -21,7 +22,9 @@ public sealed class FilerAnswers(CbpCentersDbContext db, IWorkflowStore workflow
     /// <summary>Without a signal named, the answer goes to the one thing the case waits for; otherwise the refusal says what it waits for.</summary>
     public async Task RecordAsync(CaseRecord record, string? text, string? from, string? signal, string actor, CancellationToken ct)
     {
-        var answer = string.IsNullOrWhiteSpace(text) ? throw new WorkflowInputException("text", "text is required: what the filer answered.") : text.Trim();
+        if (string.IsNullOrWhiteSpace(text)) throw new WorkflowInputException("text", "text is required: what the filer answered.");
+        var answer = Filing.Required(text, "text");
+        var sender = Filing.OptionalEmail(from, "from");
         var awaited = await AwaitedAsync(record, ct);
         if (record.InstanceId is not { } instanceId || awaited.Count == 0)
             throw new WorkflowConflictException($"Case {record.Reference} is not waiting for an answer from the filer now (status: {record.Status}).");
@@ -31,8 +34,8 @@ public sealed class FilerAnswers(CbpCentersDbContext db, IWorkflowStore workflow
         chosen ??= awaited[0];
         if (!awaited.Contains(chosen))
             throw new WorkflowConflictException($"Case {record.Reference} is not waiting for '{chosen}'; it waits for {string.Join(", ", awaited)}.");
-        await runtime.SignalAsync(instanceId, chosen, new JsonObject { ["text"] = answer, ["from"] = from, ["recordedBy"] = actor }, actor, ct);
-        db.FilerResponses.Add(new FilerResponse { CaseId = record.Id, ReceivedAt = clock.GetUtcNow(), RecordedBy = actor, From = from, Text = answer, Signal = chosen });
+        await runtime.SignalAsync(instanceId, chosen, new JsonObject { ["text"] = answer, ["from"] = sender, ["recordedBy"] = actor }, actor, ct);
+        db.FilerResponses.Add(new FilerResponse { CaseId = record.Id, ReceivedAt = clock.GetUtcNow(), RecordedBy = actor, From = sender, Text = answer, Signal = chosen });
         await db.SaveChangesAsync(ct);
     }
 }

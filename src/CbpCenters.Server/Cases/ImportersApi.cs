@@ -1,3 +1,4 @@
+using CbpCenters.Domain.Cases;
 using CbpCenters.Domain.Centers;
 using CbpCenters.Domain.Identifiers;
 using CbpCenters.Engine.Runtime;
@@ -49,13 +50,11 @@ public static class ImportersApi
         HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (!ImporterNumber.TryParse(importerNumber, out var number, out var error)) throw new WorkflowInputException("importerNumber", error!);
-        var name = string.IsNullOrWhiteSpace(request.Name) ? throw new WorkflowInputException("name", "name is required.") : request.Name.Trim();
+        var name = Filing.Required(request.Name, "name", Filing.NameLength);
         var center = request.CenterCode is { Length: > 0 } code
             ? CenterCatalog.Find(code)?.Code ?? throw new WorkflowInputException("centerCode", $"'{code}' is not a Center code (e.g. PHC, ELE).")
             : null;
-        var emails = request.FilerEmails ?? [];
-        foreach (var email in emails.Where(e => !System.Net.Mail.MailAddress.TryCreate(e, out _)))
-            throw new WorkflowInputException("filerEmails", $"'{email}' is not an email address.");
+        List<string> emails = [.. (request.FilerEmails ?? []).Select((email, i) => Filing.Email(email, $"filerEmails[{i}]"))];
         if (request.NationalAccountManager is { Length: > 0 } nam && !await db.Users.AnyAsync(u => u.UserName == nam, ct))
             throw new WorkflowInputException("nationalAccountManager", $"{nam} is not a staff account.");
         var importer = await db.Importers.FirstOrDefaultAsync(i => i.ImporterNumber == number.Value, ct);
@@ -66,7 +65,7 @@ public static class ImportersApi
         importer.CTpat = request.CTpat;
         importer.Isa = request.Isa;
         importer.CenterCode = center;
-        importer.FilerEmails = [.. emails.Select(e => e.Trim())];
+        importer.FilerEmails = emails;
         importer.NationalAccountManager = string.IsNullOrWhiteSpace(request.NationalAccountManager) ? null : request.NationalAccountManager.Trim();
         importer.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);

@@ -37,6 +37,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         NoticeException e => Validation("notice", e.Message),
         WorkflowNotFoundException e => new ProblemDetails { Title = "Not found.", Detail = e.Message, Status = 404 },
         WorkflowConflictException e => new ProblemDetails { Title = "Conflict.", Detail = e.Message, Status = 409 },
+        Domain.Cases.FilingOnFileException e => OnFile(e),
         BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => JsonOnly(new ProblemDetails()),
         BadHttpRequestException e => BadRequest(e),
         _ => null,
@@ -98,6 +99,16 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
     [System.Text.RegularExpressions.GeneratedRegex("^(?:Required parameter|(?<implicit>Implicit body inferred for parameter)) \"(?:(?<type>[^\"]*) )?(?<name>\\w+)\"(?: was not provided from (?<source>[\\w ]+))?")]
     private static partial System.Text.RegularExpressions.Regex MissingParameter();
+
+    /// <summary>409 naming the field, like a 400, with the id of the case that already holds the filing.</summary>
+    private static ValidationProblemDetails OnFile(Domain.Cases.FilingOnFileException e)
+    {
+        var problem = Validation(e.Field, e.Message);
+        problem.Title = "Already on file.";
+        problem.Status = StatusCodes.Status409Conflict;
+        problem.Extensions["caseId"] = e.CaseId;
+        return problem;
+    }
 
     internal static ValidationProblemDetails Validation(string field, string message) => Validation(new Dictionary<string, string> { [field] = message });
 

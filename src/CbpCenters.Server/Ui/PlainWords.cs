@@ -13,7 +13,7 @@ public static class PlainWords
     public static string? Explain(Exception ex) => ex switch
     {
         TaskValidationException or TaskForbiddenException or WorkflowConflictException or WorkflowInputException
-            or WorkflowNotFoundException or DefinitionInvalidException => ex.Message,
+            or WorkflowNotFoundException or DefinitionInvalidException or Domain.Cases.CaseFieldException => ex.Message,
         TaskNotFoundException => "This task no longer exists.",
         _ => null,
     };

@@ -49,6 +49,122 @@ public abstract class BadInputScenarios(ServiceFixture service)
         Assert.Equal(before, await CasesAsync(client));
     }
 
+    /// <summary>A valid filing of each kind that names its filer's address, by where it is filed.</summary>
+    private Dictionary<string, JsonObject> Filings()
+    {
+        var today = DateOnly.FromDateTime(service.Clock.GetUtcNow().UtcDateTime);
+        string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd");
+        var protest = Protest("2704-26-700004");
+        protest["filerEmail"] = "broker@bayside.example";
+        return new()
+        {
+            ["/api/v1/protests"] = protest,
+            ["/api/v1/entry-summaries"] = JsonNode.Parse($$"""
+                { "entryNumber": "ABC-1234567-6", "entryDate": "{{Day(-5)}}", "entryType": "01", "portCode": "2704", "importerNumber": "12-3456789AA",
+                  "filerEmail": "broker@bayside.example", "lines": [ { "htsNumber": "8542.31.0000", "value": 920000 } ] }
+                """)!.AsObject(),
+            ["/api/v1/post-summary-corrections"] = JsonNode.Parse($$"""
+                { "entryNumber": "999-9999999-0", "entryDate": "{{Day(-90)}}", "entryType": "01", "filedOn": "{{Day(0)}}", "importerNumber": "12-3456789AB",
+                  "filerEmail": "trade@hudsonpharma.example", "reasonCodes": [ "CL" ], "explanation": "Corrected classification of line 1." }
+                """)!.AsObject(),
+            ["/api/v1/prior-disclosures"] = JsonNode.Parse($$"""
+                { "filedOn": "{{Day(0)}}", "importerNumber": "12-3456789AB", "filerEmail": "trade@hudsonpharma.example", "oral": false,
+                  "merchandiseClass": "Active pharmaceutical ingredients", "entryNumbers": [ "999-9999999-0" ],
+                  "falseStatements": "Origin declared as Ireland", "trueInformation": "Origin is India" }
+                """)!.AsObject(),
+        };
+    }
+
+    private static async Task<(List<string> Fields, string Detail)> RefusedAsync(HttpClient client, string path, JsonNode body)
+    {
+        var problem = await client.PostAsJsonAsync(path, body).ExpectAsync(HttpStatusCode.BadRequest);
+        return (await problem.ErrorFieldsAsync(), await problem.DetailTextAsync());
+    }
+
+    [Fact]
+    public async Task A_filer_email_that_is_not_an_address_is_refused_on_every_kind_of_filing()
+    {
+        var client = await service.ClientAsync("integration");
+        var before = await CasesAsync(client);
+
+        foreach (var (path, body) in Filings())
+            foreach (var email in new[] { "no-at-sign", "bad", "a@", "@b", "Broker <broker@bayside.example>" })
+            {
+                body["filerEmail"] = email;
+                var (fields, detail) = await RefusedAsync(client, path, body);
+                Assert.Equal(["filerEmail"], fields);
+                Assert.Equal($"'{email}' is not an email address.", detail);
+            }
+
+        Assert.Equal(before, await CasesAsync(client));
+    }
+
+    [Fact]
+    public async Task Free_text_past_its_bound_is_refused_naming_the_field()
+    {
+        var client = await service.ClientAsync("integration");
+        var filings = Filings();
+        var opened = await (await client.PostAsJsonAsync("/api/v1/protests", Protest("2704-26-700005")).ExpectAsync(HttpStatusCode.Created)).ReadObjectAsync();
+        var before = await CasesAsync(client);
+        var text = new string('x', 4001);
+
+        var protest = filings["/api/v1/protests"];
+        protest["categories"]![0]!["justification"] = text;
+        var (fields, detail) = await RefusedAsync(client, "/api/v1/protests", protest);
+        Assert.Equal(["categories[0].justification"], fields);
+        Assert.Contains("at most 4000 characters", detail);
+
+        var entrySummary = filings["/api/v1/entry-summaries"];
+        entrySummary["importerName"] = new string('n', 201);
+        Assert.Equal(["importerName"], (await RefusedAsync(client, "/api/v1/entry-summaries", entrySummary)).Fields);
+        var psc = filings["/api/v1/post-summary-corrections"];
+        psc["explanation"] = text;
+        Assert.Equal(["explanation"], (await RefusedAsync(client, "/api/v1/post-summary-corrections", psc)).Fields);
+        var disclosure = filings["/api/v1/prior-disclosures"];
+        disclosure["merchandiseClass"] = text;
+        Assert.Equal(["merchandiseClass"], (await RefusedAsync(client, "/api/v1/prior-disclosures", disclosure)).Fields);
+        var inquiry = new JsonObject { ["contactName"] = "A. Filer", ["contactEmail"] = "filer@example.com", ["subject"] = "Chips", ["question"] = text };
+        Assert.Equal(["question"], (await RefusedAsync(client, "/api/v1/inquiries", inquiry)).Fields);
+
+        var responses = $"/api/v1/cases/{opened["caseId"]}/filer-responses";
+        Assert.Equal(["text"], (await RefusedAsync(client, responses, new JsonObject { ["text"] = text })).Fields);
+        Assert.Equal(["from"], (await RefusedAsync(client, responses, new JsonObject { ["text"] = "Invoice attached.", ["from"] = "not an email" })).Fields);
+
+        Assert.Equal(before, await CasesAsync(client));
+        var detailAfter = await (await client.GetAsync($"/api/v1/cases/{opened["caseId"]}")).ReadObjectAsync();
+        Assert.Empty(detailAfter["filerResponses"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_filing_missing_a_value_or_giving_an_unknown_code_is_refused_naming_it()
+    {
+        var client = await service.ClientAsync("integration");
+        var before = await CasesAsync(client);
+        async Task<List<string>> Refused(string path, Action<JsonObject> change)
+        {
+            var body = Filings()[path];
+            change(body);
+            return (await RefusedAsync(client, path, body)).Fields;
+        }
+
+        Assert.Equal(["lines[0].value"], await Refused("/api/v1/entry-summaries", b => b["lines"] = JsonNode.Parse("""[ { "htsNumber": "8471.80.1000" } ]""")));
+        Assert.Equal(["importerName"], await Refused("/api/v1/entry-summaries", b => b["importerName"] = ""));
+        Assert.Equal(["importerName"], await Refused("/api/v1/protests", b => b["importerName"] = "   "));
+        Assert.Equal(["entryType"], await Refused("/api/v1/entry-summaries", b => b["entryType"] = "ZZ"));
+        Assert.Equal(["entryType"], await Refused("/api/v1/post-summary-corrections", b => b["entryType"] = "ZZ"));
+        Assert.Equal(["reasonCodes[1]"], await Refused("/api/v1/post-summary-corrections", b => b["reasonCodes"] = new JsonArray("CL", "not a code")));
+        Assert.Equal(["oral"], await Refused("/api/v1/prior-disclosures", b => b.Remove("oral")));
+
+        // An inquiry's single HTS number is named as the caller wrote it, whether it is malformed or in no Center's chapters.
+        var inquiry = new JsonObject { ["contactName"] = "A. Filer", ["contactEmail"] = "filer@example.com", ["subject"] = "Chips", ["question"] = "Which Center?" };
+        inquiry["htsNumber"] = "1";
+        Assert.Equal(["htsNumber"], (await RefusedAsync(client, "/api/v1/inquiries", inquiry)).Fields);
+        inquiry["htsNumber"] = "9801.00.1000";
+        Assert.Equal(["htsNumber"], (await RefusedAsync(client, "/api/v1/inquiries", inquiry)).Fields);
+
+        Assert.Equal(before, await CasesAsync(client));
+    }
+
     [Fact]
     public async Task A_body_that_is_not_JSON_or_is_missing_is_refused_naming_the_header_or_the_body()
     {

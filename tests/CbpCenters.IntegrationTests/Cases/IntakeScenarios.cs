@@ -79,6 +79,32 @@ public abstract class IntakeScenarios(ServiceFixture service)
     }
 
     [Fact]
+    public async Task A_protest_number_already_on_file_is_refused_naming_the_case_that_has_it()
+    {
+        var client = await service.ClientAsync("integration");
+        var key = Guid.NewGuid().ToString();
+        var first = await PostAsync(client, "/api/v1/protests", Protest("2704-26-200003"), HttpStatusCode.Created, key);
+
+        var again = await PostAsync(client, "/api/v1/protests", Protest("2704-26-200003"), HttpStatusCode.Conflict, Guid.NewGuid().ToString());
+        Assert.Equal(first["caseId"]!.GetValue<string>(), again["caseId"]!.GetValue<string>());
+        Assert.Contains(first["caseId"]!.GetValue<string>(), again["errors"]!["protestNumber"]![0]!.GetValue<string>());
+        var retry = await PostAsync(client, "/api/v1/protests", Protest("2704-26-200003"), HttpStatusCode.Created, key);
+        Assert.Equal(first["caseId"]!.GetValue<string>(), retry["caseId"]!.GetValue<string>());
+
+        // Filed at once under different keys, one protest wins and the others are told it is on file.
+        var racing = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/protests") { Content = JsonContent.Create(Protest("2704-26-200004")) };
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            return (await client.SendAsync(request)).StatusCode;
+        }));
+        Assert.Single(racing, HttpStatusCode.Created);
+        Assert.All(racing.Where(s => s != HttpStatusCode.Created), s => Assert.Equal(HttpStatusCode.Conflict, s));
+        foreach (var number in new[] { "2704-26-200003", "2704-26-200004" })
+            Assert.Equal(1, (await (await client.GetAsync($"/api/v1/cases?reference={number}")).ReadObjectAsync())["total"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_protest_goes_to_the_importers_Center_with_its_deadlines()
     {
         var client = await service.ClientAsync("integration");

@@ -651,6 +651,11 @@ namespace CbpCenters.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Reference");
 
+                    b.HasIndex("Kind", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Cases_ProtestNumber")
+                        .HasFilter("\"Kind\" = 'protest'");
+
                     b.HasIndex("CenterCode", "Kind", "Status");
 
                     b.ToTable("Cases", (string)null);
