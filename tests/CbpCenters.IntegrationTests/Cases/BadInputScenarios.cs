@@ -104,6 +104,29 @@ public abstract partial class BadInputScenarios(ServiceFixture service)
     }
 
     [Fact]
+    public async Task A_Center_code_in_lower_case_is_kept_as_the_Center_writes_it_so_its_staff_see_the_instance()
+    {
+        var admin = await service.ClientAsync("admin");
+
+        var started = await admin.StartAsync("sample-filer-response", "ele");
+
+        Assert.Equal("ELE", started.Text("centerCode"));
+        await (await service.ClientAsync("ele.supervisor")).GetAsync($"/api/v1/workflow-instances/{started.Id()}").ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task An_instance_is_cancelled_without_a_body_since_the_reason_is_optional()
+    {
+        var admin = await service.ClientAsync("admin");
+        var instance = await admin.StartAsync("sample-filer-response", "PHC");
+
+        var cancelled = await (await admin.PostAsync($"/api/v1/workflow-instances/{instance.Id()}/cancel", null).ExpectAsync(HttpStatusCode.OK)).ReadObjectAsync();
+
+        Assert.Equal("Cancelled", cancelled.Status());
+        Assert.Equal("Cancelled", (await admin.InstanceAsync(instance.Id())).Status());
+    }
+
+    [Fact]
     public async Task A_deactivated_account_cannot_sign_in_and_an_administrator_cannot_deactivate_themselves()
     {
         var admin = await service.ClientAsync("admin");
