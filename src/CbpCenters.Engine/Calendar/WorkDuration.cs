@@ -93,11 +93,28 @@ public readonly record struct WorkDuration
     /// time part as elapsed time, so PT4H is always four real hours even across a DST change. A local time
     /// that falls in a DST gap or overlap is resolved as <see cref="ZonedTime"/> describes.
     /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// The result would be after 9999-12-31 (a due date from a case date far in the future); the message says so in
+    /// words, so an instance that trips on it faults with an incident its operator can read.
+    /// </exception>
     public DateTimeOffset AddTo(DateTimeOffset start, TimeZoneInfo zone, BusinessCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(calendar);
 
+        try
+        {
+            return Add(start, zone, calendar);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw new InvalidOperationException(
+                $"{this} after {start.ToUniversalTime():yyyy-MM-dd HH:mm} UTC is past 9999-12-31, the last date the calendar holds.");
+        }
+    }
+
+    private DateTimeOffset Add(DateTimeOffset start, TimeZoneInfo zone, BusinessCalendar calendar)
+    {
         var result = start.ToUniversalTime();
         if (Years > 0 || Months > 0 || Days > 0 || BusinessDays > 0)
         {

@@ -11,7 +11,18 @@ internal static class WorkDurationText
     public const string BusinessDaysMixRule =
         "business days (BD) may be combined only with a time part, as in P2BDT4H";
 
+    /// <summary>
+    /// No part may be more than a hundred years' worth. A workflow never waits that long, and the bound keeps every
+    /// due date a definition can produce (a few centuries from now at most) inside the calendar, so a slip such as
+    /// P99999Y is refused when the definition is checked rather than faulting an instance once it runs.
+    /// </summary>
+    public const string LimitRule =
+        "no part may be more than 100 years (at most 100Y, 1200M, 5200W, 36500D or 26000BD, and after T 876000H, 52560000M or 3153600000S)";
+
     private const string Expected = "expected ISO-8601 like P30D, P5BD or PT4H";
+
+    /// <summary>The largest amount of each <see cref="Unit"/>, in its order: a hundred years of it.</summary>
+    private static readonly long[] Limits = [100, 1_200, 5_200, 36_500, 26_000, 876_000, 52_560_000, 3_153_600_000];
 
     private enum Unit
     {
@@ -34,23 +45,14 @@ internal static class WorkDurationText
             return false;
         }
 
-        try
-        {
-            var days = checked((int)((parts[(int)Unit.Weeks] * 7) + parts[(int)Unit.Days]));
-            var seconds = checked((parts[(int)Unit.Hours] * 3600) + (parts[(int)Unit.Minutes] * 60) + parts[(int)Unit.Seconds]);
-            value = new WorkDuration(
-                (int)parts[(int)Unit.Years],
-                (int)parts[(int)Unit.Months],
-                days,
-                (int)parts[(int)Unit.BusinessDays],
-                TimeSpan.FromSeconds(seconds));
-            return true;
-        }
-        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
-        {
-            error = $"'{text}' is not a duration: it is too large";
-            return false;
-        }
+        // The limits keep every sum below in range: 5200W + 36500D is 72900 days, the time part under 300 years.
+        value = new WorkDuration(
+            (int)parts[(int)Unit.Years],
+            (int)parts[(int)Unit.Months],
+            (int)((parts[(int)Unit.Weeks] * 7) + parts[(int)Unit.Days]),
+            (int)parts[(int)Unit.BusinessDays],
+            TimeSpan.FromSeconds((parts[(int)Unit.Hours] * 3600) + (parts[(int)Unit.Minutes] * 60) + parts[(int)Unit.Seconds]));
+        return true;
     }
 
     /// <summary>Splits the text into an amount per unit; returns the error sentence, or null when it is well formed.</summary>
@@ -113,9 +115,9 @@ internal static class WorkDurationText
                 return NotADuration(text, "fractions are not allowed; use a smaller unit, as in PT36H for a day and a half");
             }
 
-            if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount > int.MaxValue)
+            if (!long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
             {
-                return NotADuration(text, $"{digits} is too large");
+                amount = long.MaxValue;
             }
 
             if (i == s.Length)
@@ -145,6 +147,11 @@ internal static class WorkDurationText
             if ((int)unit <= lastUnit)
             {
                 return NotADuration(text, "each unit may appear once, in the order Y, M, W, D (or BD), then T with H, M, S");
+            }
+
+            if (amount > Limits[(int)unit])
+            {
+                return NotADuration(text, LimitRule);
             }
 
             parts[(int)unit] = amount;

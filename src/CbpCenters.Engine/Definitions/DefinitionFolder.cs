@@ -20,7 +20,7 @@ public sealed class DefinitionFolder(DefinitionService definitions, ILogger<Defi
                 var definition = DefinitionJson.Parse(await File.ReadAllTextAsync(file, ct));
                 var expectedId = Path.GetFileNameWithoutExtension(file);
                 if (definition.DefinitionId != expectedId)
-                    throw new DefinitionFormatException($"definitionId '{definition.DefinitionId}' does not match the file name '{expectedId}.json'.");
+                    throw new DefinitionFormatException("definitionId", $"definitionId '{definition.DefinitionId}' does not match the file name '{expectedId}.json'.");
                 var (result, stored) = await definitions.ImportAsync(definition, Path.GetFileName(file), ct);
                 if (result != ImportResult.Unchanged)
                     logger.LogInformation("Imported {DefinitionId} v{Version} from {File} ({Result})", stored.DefinitionId, stored.Version, Path.GetFileName(file), result);

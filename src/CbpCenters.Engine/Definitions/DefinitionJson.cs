@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace CbpCenters.Engine.Definitions;
@@ -16,55 +17,42 @@ public static class DefinitionJson
         AllowTrailingCommas = true,
     };
 
-    /// <summary>Parses a definition; a malformed document throws <see cref="DefinitionFormatException"/>.</summary>
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>
+    /// Parses a definition; a malformed document throws <see cref="DefinitionFormatException"/> naming the place
+    /// (<c>root.activities[0].id</c>) and the rule, so a document with a <c>null</c> in a list, a connection without
+    /// its ends or a version that is not a number is refused here and never saved as a draft.
+    /// </summary>
     public static WorkflowDefinition Parse(string json)
     {
+        JsonNode? document;
         try
         {
-            return CheckShape(JsonSerializer.Deserialize<WorkflowDefinition>(json, Options)
-                ?? throw new DefinitionFormatException("The definition is empty."));
+            document = JsonNode.Parse(json, documentOptions: DocumentOptions);
         }
         catch (JsonException ex)
         {
-            var where = ex.Path is { Length: > 0 } path ? $" at {path}" : "";
-            throw new DefinitionFormatException($"The definition is not valid JSON{where}: {ex.Message}");
+            var line = ex.LineNumber is { } n ? $" near line {n + 1}" : "";
+            throw new DefinitionFormatException("definition", $"The definition is not valid JSON{line}.");
         }
-        catch (InvalidOperationException ex)
+        DefinitionShape.Check(document);
+        try
         {
-            throw new DefinitionFormatException($"The definition is not valid: {ex.Message}");
+            return document.Deserialize<WorkflowDefinition>(Options)
+                ?? throw new DefinitionFormatException("definition", "The definition is empty.");
         }
-    }
-
-    /// <summary>
-    /// The parts every later step relies on are there: a document with a <c>null</c> in a list, a connection without
-    /// its ends or a position that is not a number is refused here, naming the place, and is never saved as a draft.
-    /// </summary>
-    private static WorkflowDefinition CheckShape(WorkflowDefinition definition)
-    {
-        static DefinitionFormatException Wrong(string where, string rule) => new($"The definition is not valid at {where}: {rule}");
-        if (string.IsNullOrWhiteSpace(definition.DefinitionId)) throw Wrong("definitionId", "it is required, e.g. protest-review.");
-        if (definition.Variables is null) throw Wrong("variables", "it must be a list.");
-        if (definition.Inputs is null) throw Wrong("inputs", "it must be a list.");
-        if (definition.Root is null) throw Wrong("root", "it is required: { \"type\": \"Flowchart\", \"activities\": [...], \"connections\": [...] }.");
-        if (definition.Root.Activities is null) throw Wrong("root.activities", "it must be a list.");
-        if (definition.Root.Connections is null) throw Wrong("root.connections", "it must be a list.");
-        for (var i = 0; i < definition.Variables.Count; i++)
-            if (string.IsNullOrWhiteSpace(definition.Variables[i]?.Name)) throw Wrong($"variables[{i}]", "a variable needs a name.");
-        for (var i = 0; i < definition.Inputs.Count; i++)
-            if (string.IsNullOrWhiteSpace(definition.Inputs[i]?.Name)) throw Wrong($"inputs[{i}]", "an input needs a name.");
-        for (var i = 0; i < definition.Root.Activities.Count; i++)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            var node = definition.Root.Activities[i] ?? throw Wrong($"root.activities[{i}]", "an activity cannot be empty.");
-            if (node.Designer is { } at && !(double.IsFinite(at.X) && double.IsFinite(at.Y)))
-                throw Wrong($"root.activities[{i}].designer", "x and y must be numbers.");
+            // The shape check above names every kind of value the serializer reads; this is a backstop that still
+            // keeps the serializer's type names and byte positions out of the message.
+            var place = ex is JsonException { Path: { Length: > 1 } path } ? path.TrimStart('$', '.') : "definition";
+            throw new DefinitionFormatException(place, $"The definition could not be read at {place}.");
         }
-        for (var i = 0; i < definition.Root.Connections.Count; i++)
-        {
-            var connection = definition.Root.Connections[i];
-            if (connection?.Source is not { Activity: not null, Port: not null } || connection.Target is not { Activity: not null, Port: not null })
-                throw Wrong($"root.connections[{i}]", "a connection needs a source and a target, each with an activity and a port.");
-        }
-        return definition;
     }
 
     public static string Serialize(WorkflowDefinition definition) => JsonSerializer.Serialize(definition, Options);
@@ -80,4 +68,8 @@ public static class DefinitionJson
     }
 }
 
-public sealed class DefinitionFormatException(string message) : Exception(message);
+/// <summary>A definition that cannot be read; <see cref="Field"/> is the place, such as <c>root.activities[0].id</c>.</summary>
+public sealed class DefinitionFormatException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}

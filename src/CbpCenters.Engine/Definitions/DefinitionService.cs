@@ -11,9 +11,14 @@ public sealed class DefinitionService(
 {
     public IReadOnlyList<DefinitionError> Validate(WorkflowDefinition definition) => validator.Validate(definition);
 
-    /// <summary>Saves a draft: edits the latest version when it is a draft, otherwise opens a new draft version.</summary>
+    /// <summary>
+    /// Saves a draft: edits the latest version when it is a draft, otherwise opens a new draft version. Other mistakes
+    /// may wait for publishing, but not the id: a draft saved under an id no route can carry could never be opened again.
+    /// </summary>
     public async Task<StoredDefinition> SaveDraftAsync(WorkflowDefinition definition, string actor, int? expectedVersion, CancellationToken ct)
     {
+        if (!DefinitionValidator.IsDefinitionId(definition.DefinitionId))
+            throw new WorkflowInputException("definitionId", $"'{definition.DefinitionId}' is not a definition id: {DefinitionValidator.DefinitionIdRule}");
         var latest = await store.FindLatestAsync(definition.DefinitionId, ct);
         if (latest is { Status: DefinitionStatus.Draft })
         {

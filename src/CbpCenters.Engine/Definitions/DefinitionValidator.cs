@@ -22,8 +22,8 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IEnum
         var errors = new List<DefinitionError>();
         void Add(string? activity, string rule, string message) => errors.Add(new(activity, rule, message));
 
-        if (string.IsNullOrWhiteSpace(definition.DefinitionId) || !DefinitionIdPattern().IsMatch(definition.DefinitionId))
-            Add(null, "definition-id", "definitionId must be lower-case letters, digits and dashes, e.g. protest-review.");
+        if (!IsDefinitionId(definition.DefinitionId))
+            Add(null, "definition-id", DefinitionIdRule);
         if (string.IsNullOrWhiteSpace(definition.Name))
             Add(null, "name", "name is required.");
         if (definition.Root.Type != "Flowchart")
@@ -130,6 +130,11 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry, IEnum
         }
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$")]
+    public const string DefinitionIdRule = "definitionId must be lower-case letters, digits and dashes, e.g. protest-review.";
+
+    /// <summary>Whether <paramref name="id"/> can name a definition: it is part of every definition route, so it must be safe in a URL.</summary>
+    public static bool IsDefinitionId(string? id) => id is not null && DefinitionIdPattern().IsMatch(id);
+
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,99}\z")]
     private static partial Regex DefinitionIdPattern();
 }

@@ -84,9 +84,25 @@ public readonly record struct EscalationMoment(string Anchor, int Percent, int S
     /// A percentage is of the elapsed time; when it falls on a weekend or holiday it moves back to the same
     /// local time on the business day before (never before creation), so a reminder is never later than its share.
     /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// The task has no due date and the moment needs one, or the moment falls outside years 1 to 9999 (a case date
+    /// far in the future or past); either way the message says so in words, for the instance's incident.
+    /// </exception>
     public DateTimeOffset? InstantFor(DateTimeOffset created, DateTimeOffset? due, TimeZoneInfo zone, BusinessCalendar calendar, JsonObject? caseData = null)
     {
         if (NeedsDue && due is null) throw new InvalidOperationException($"Escalation at '{this}' needs the task's due date, and it has none.");
+        try
+        {
+            return At(created, due, zone, calendar, caseData);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw new InvalidOperationException($"Escalation at '{this}' falls outside the calendar (years 1 to 9999); check the date it counts from.");
+        }
+    }
+
+    private DateTimeOffset? At(DateTimeOffset created, DateTimeOffset? due, TimeZoneInfo zone, BusinessCalendar calendar, JsonObject? caseData)
+    {
         var anchor = Anchor switch
         {
             Due => due!.Value,

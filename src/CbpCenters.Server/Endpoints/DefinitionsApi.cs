@@ -51,8 +51,12 @@ public static class DefinitionsApi
         return stored is null ? TypedResults.NotFound() : TypedResults.Ok(ToDto(stored, definitions));
     }
 
-    private static async Task<Ok<List<DefinitionDto>>> Versions(string definitionId, IWorkflowDefinitionStore store, DefinitionService definitions, CancellationToken ct) =>
-        TypedResults.Ok((await store.ListVersionsAsync(definitionId, ct)).Select(d => ToDto(d, definitions)).ToList());
+    private static async Task<Results<Ok<List<DefinitionDto>>, NotFound>> Versions(
+        string definitionId, IWorkflowDefinitionStore store, DefinitionService definitions, CancellationToken ct)
+    {
+        var versions = await store.ListVersionsAsync(definitionId, ct);
+        return versions.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(versions.Select(d => ToDto(d, definitions)).ToList());
+    }
 
     private static async Task<Results<Created<DefinitionDto>, Conflict<string>>> Create(
         JsonObject body, IWorkflowDefinitionStore store, DefinitionService definitions, HttpContext http, CancellationToken ct)

@@ -5,6 +5,8 @@ using CbpCenters.Engine.Runtime;
 using CbpCenters.Engine.Stores;
 using CbpCenters.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace CbpCenters.Server.Endpoints;
 
@@ -24,6 +26,15 @@ public static class InstancesApi
         api.MapPost("/{id:guid}/retry", Retry).WithName("RetryInstance").WithSummary("Runs a faulted instance again from the faulted activity.")
             .RequireAuthorization(AppRoles.OperateWorkflows);
         api.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelInstance").WithSummary("Cancels an instance and its open tasks and timers.")
+            .AddOpenApiOperationTransformer(async (operation, context, ct) => operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = false,
+                Description = "Optional: why the instance is cancelled. An empty POST cancels without a reason.",
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(CancelRequest), null, ct) },
+                },
+            })
             .RequireAuthorization(AppRoles.OperateWorkflows);
         return app;
     }
@@ -45,11 +56,13 @@ public static class InstancesApi
     {
         if (string.IsNullOrWhiteSpace(request.DefinitionId))
             throw new WorkflowInputException("definitionId", "definitionId is required.");
-        if (request.CenterCode is { } center && CenterCatalog.Find(center) is null)
-            throw new WorkflowInputException("centerCode", $"'{center}' is not a Center code (e.g. PHC, ELE).");
-        await scope.EnsureAsync(http.User, request.CenterCode, "workflow", ct);
+        // Stored in its canonical form (ELE, not ele): Center scoping and routing compare codes exactly.
+        var center = request.CenterCode is { } code
+            ? CenterCatalog.Find(code)?.Code ?? throw new WorkflowInputException("centerCode", $"'{code}' is not a Center code (e.g. PHC, ELE).")
+            : null;
+        await scope.EnsureAsync(http.User, center, "workflow", ct);
         var instance = await runtime.StartAsync(new StartWorkflow(
-            request.DefinitionId, request.Input, request.CorrelationId, request.Version, CenterCode: request.CenterCode,
+            request.DefinitionId, request.Input, request.CorrelationId, request.Version, CenterCode: center,
             Actor: http.User.Identity!.Name!), ct);
         return TypedResults.Created($"/api/v1/workflow-instances/{instance.Id}", await ToDtoAsync(instance, store, ct));
     }
@@ -85,22 +98,28 @@ public static class InstancesApi
     private static async Task<Ok<InstanceDto>> Signal(Guid id, string name, HttpRequest request, WorkflowRuntime runtime, IWorkflowStore store, CenterScope scope, CancellationToken ct)
     {
         await VisibleAsync(id, store, scope, request.HttpContext, ct);
-        JsonObject? payload = null;
-        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
-        {
-            JsonNode? body;
-            try
-            {
-                body = await JsonNode.ParseAsync(request.Body, cancellationToken: ct);
-            }
-            catch (JsonException)
-            {
-                throw new WorkflowInputException("payload", "The signal payload is not valid JSON; send a JSON object, e.g. {\"text\": \"...\"}.");
-            }
-            payload = body as JsonObject ?? throw new WorkflowInputException("payload", "The signal payload must be a JSON object.");
-        }
+        var payload = await OptionalObjectAsync(request, "payload", "The signal payload", "{\"text\": \"...\"}", ct);
         var instance = await runtime.SignalAsync(id, name, payload, request.HttpContext.User.Identity!.Name!, ct);
         return TypedResults.Ok(await ToDtoAsync(instance, store, ct));
+    }
+
+    /// <summary>
+    /// A body the caller may leave out, read here rather than bound: an endpoint that declares a JSON body is set aside
+    /// by the router when a request has no Content-Type, so an empty POST would get 415 although nothing was required.
+    /// </summary>
+    private static async Task<JsonObject?> OptionalObjectAsync(HttpRequest request, string field, string what, string example, CancellationToken ct)
+    {
+        if (request.ContentLength is not > 0 && request.Headers.TransferEncoding.Count == 0) return null;
+        JsonNode? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(request.Body, cancellationToken: ct);
+        }
+        catch (JsonException)
+        {
+            throw new WorkflowInputException(field, $"{what} is not valid JSON; send a JSON object, e.g. {example}.");
+        }
+        return body as JsonObject ?? throw new WorkflowInputException(field, $"{what} must be a JSON object.");
     }
 
     private static async Task<Ok<InstanceDto>> Retry(Guid id, WorkflowRuntime runtime, IWorkflowStore store, CenterScope scope, HttpContext http, CancellationToken ct)
@@ -109,10 +128,21 @@ public static class InstancesApi
         return TypedResults.Ok(await ToDtoAsync(await runtime.RetryAsync(id, http.User.Identity!.Name!, ct), store, ct));
     }
 
-    private static async Task<Ok<InstanceDto>> Cancel(Guid id, CancelRequest? request, WorkflowRuntime runtime, IWorkflowStore store, CenterScope scope, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<InstanceDto>> Cancel(Guid id, HttpRequest request, WorkflowRuntime runtime, IWorkflowStore store, CenterScope scope, CancellationToken ct)
     {
+        var http = request.HttpContext;
         await VisibleAsync(id, store, scope, http, ct);
-        return TypedResults.Ok(await ToDtoAsync(await runtime.CancelAsync(id, http.User.Identity!.Name!, request?.Reason, ct), store, ct));
+        var body = await OptionalObjectAsync(request, "body", "The request body", "{\"reason\": \"Filed twice.\"}", ct);
+        CancelRequest? cancel;
+        try
+        {
+            cancel = body?.Deserialize<CancelRequest>(JsonSerializerOptions.Web);
+        }
+        catch (JsonException)
+        {
+            throw new WorkflowInputException("reason", "reason must be a string.");
+        }
+        return TypedResults.Ok(await ToDtoAsync(await runtime.CancelAsync(id, http.User.Identity!.Name!, cancel?.Reason, ct), store, ct));
     }
 
     private static async Task<InstanceDto> ToDtoAsync(WorkflowInstance i, IWorkflowStore store, CancellationToken ct)

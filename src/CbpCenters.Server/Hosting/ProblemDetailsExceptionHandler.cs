@@ -33,7 +33,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             e.Errors.GroupBy(x => x.ActivityId is null ? "definition" : $"activities.{x.ActivityId}")
                 .ToDictionary(g => g.Key, g => g.Select(x => $"{x.Message} (rule: {x.Rule})").ToArray()))
         { Title = "The workflow definition is not valid.", Status = 400 },
-        DefinitionFormatException e => Validation("definition", e.Message),
+        DefinitionFormatException e => Validation(e.Field, e.Message),
         NoticeException e => Validation("notice", e.Message),
         WorkflowNotFoundException e => new ProblemDetails { Title = "Not found.", Detail = e.Message, Status = 404 },
         WorkflowConflictException e => new ProblemDetails { Title = "Conflict.", Detail = e.Message, Status = 409 },

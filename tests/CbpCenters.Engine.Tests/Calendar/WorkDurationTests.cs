@@ -65,8 +65,8 @@ public sealed class WorkDurationTests
     [InlineData("PT1D", "'PT1D' is not a duration: years, weeks, days and business days belong before T, as in P1DT2H")]
     [InlineData("P1.5D", "'P1.5D' is not a duration: fractions are not allowed; use a smaller unit, as in PT36H for a day and a half")]
     [InlineData("P5", "'P5' is not a duration: 5 has no unit; units are Y, M, W, D, BD, and after T: H, M, S")]
-    [InlineData("P99999999999D", "'P99999999999D' is not a duration: 99999999999 is too large")]
-    [InlineData("PT2147483647H", "'PT2147483647H' is not a duration: it is too large")]
+    [InlineData("P99999999999D", "'P99999999999D' is not a duration: no part may be more than 100 years (at most 100Y, 1200M, 5200W, 36500D or 26000BD, and after T 876000H, 52560000M or 3153600000S)")]
+    [InlineData("PT2147483647H", "'PT2147483647H' is not a duration: no part may be more than 100 years (at most 100Y, 1200M, 5200W, 36500D or 26000BD, and after T 876000H, 52560000M or 3153600000S)")]
     [InlineData("", "a duration is required: expected ISO-8601 like P30D, P5BD or PT4H")]
     [InlineData(null, "a duration is required: expected ISO-8601 like P30D, P5BD or PT4H")]
     public void TryParse_names_the_rule_a_bad_duration_breaks(string? text, string expectedError)
@@ -76,6 +76,35 @@ public sealed class WorkDurationTests
         Assert.False(parsed);
         Assert.Equal(expectedError, error);
         Assert.Equal(WorkDuration.Zero, value);
+    }
+
+    [Theory]
+    [InlineData("P101Y", "P100Y")]
+    [InlineData("P1201M", "P1200M")]
+    [InlineData("P5201W", "P5200W")]
+    [InlineData("P36501D", "P36500D")]
+    [InlineData("P26001BD", "P26000BD")]
+    [InlineData("PT876001H", "PT876000H")]
+    [InlineData("PT52560001M", "PT52560000M")]
+    [InlineData("PT3153600001S", "PT3153600000S")]
+    [InlineData("P99999Y", "P100Y2M")]
+    [InlineData("P1Y99999999999999999999D", "P1Y36500D")]
+    public void A_part_of_more_than_a_hundred_years_is_refused_and_a_hundred_years_is_not(string tooLong, string longest)
+    {
+        Assert.False(WorkDuration.TryParse(tooLong, out _, out var error));
+        Assert.Equal($"'{tooLong}' is not a duration: no part may be more than 100 years (at most 100Y, 1200M, 5200W, 36500D or 26000BD, and after T 876000H, 52560000M or 3153600000S)", error);
+        Assert.True(WorkDuration.TryParse(longest, out _, out error), error);
+    }
+
+    [Fact]
+    public void A_due_date_past_the_last_day_of_the_calendar_is_refused_in_words()
+    {
+        var christmas9999 = new DateTimeOffset(9999, 12, 24, 9, 0, 0, Est);
+
+        var tooLate = Assert.Throws<InvalidOperationException>(() => WorkDuration.Parse("P10BD").AddTo(christmas9999, NewYork, Calendar));
+        Assert.Equal("P10BD after 9999-12-24 14:00 UTC is past 9999-12-31, the last date the calendar holds.", tooLate.Message);
+        Assert.Throws<InvalidOperationException>(() => WorkDuration.Parse("P1M").AddTo(christmas9999, NewYork, Calendar));
+        Assert.Throws<InvalidOperationException>(() => WorkDuration.Parse("PT240H").AddTo(christmas9999, NewYork, Calendar));
     }
 
     [Fact]

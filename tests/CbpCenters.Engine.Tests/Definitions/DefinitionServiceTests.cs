@@ -1,4 +1,5 @@
 using CbpCenters.Engine.Definitions;
+using CbpCenters.Engine.Runtime;
 using CbpCenters.Engine.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using static CbpCenters.Engine.Tests.EngineHarness;
@@ -38,5 +39,22 @@ public sealed class DefinitionServiceTests : IAsyncLifetime
 
         Assert.Equal(ImportResult.NewVersion, result);
         Assert.Equal((2, DefinitionStatus.Published), (stored.Version, stored.Status));
+    }
+
+    [Theory]
+    [InlineData("BAD ID")]
+    [InlineData("UPPER")]
+    [InlineData("new-bad/id")]
+    [InlineData("trailing-newline\n")]
+    public async Task A_draft_under_an_id_no_route_can_carry_is_refused_and_nothing_is_saved(string id)
+    {
+        var draft = File("drafted");
+        draft.DefinitionId = id;
+
+        var refused = await Assert.ThrowsAsync<WorkflowInputException>(() => WithService(s => s.SaveDraftAsync(draft, "phc.supervisor", null, default)));
+
+        Assert.Equal("definitionId", refused.Field);
+        Assert.Contains("lower-case letters, digits and dashes", refused.Message);
+        Assert.Empty(await _engine.Scoped(sp => sp.GetRequiredService<IWorkflowDefinitionStore>().ListLatestAsync(default)));
     }
 }

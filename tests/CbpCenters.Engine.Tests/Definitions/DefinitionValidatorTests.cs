@@ -100,4 +100,15 @@ public sealed class DefinitionValidatorTests : IAsyncLifetime
         Assert.Contains(errors, e => e.Rule == "input-type" && e.Message.Contains("'amount'") && e.Message.Contains("number"));
         Assert.Contains(errors, e => e.Rule == "duplicate-input" && e.Message.Contains("'entry'"));
     }
+
+    [Fact]
+    public void A_duration_of_more_than_a_hundred_years_is_named_before_it_can_be_published()
+    {
+        var errors = Validate(Flow("x", $$"""{{Start}}, { "id": "wait", "type": "WaitForSignal", "signal": "go", "timeout": "P99999Y" }""",
+            Wire("start", "Done", "wait")));
+
+        var error = Assert.Single(errors, e => e.Rule == "duration");
+        Assert.Equal("wait", error.ActivityId);
+        Assert.StartsWith("property 'timeout': 'P99999Y' is not a duration: no part may be more than 100 years", error.Message);
+    }
 }

@@ -167,6 +167,22 @@ public sealed class WorkflowRuntimeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_due_instant_past_the_end_of_the_calendar_faults_the_instance_with_a_readable_incident()
+    {
+        await _engine.ImportAsync(Flow("late-delay",
+            """{ "id": "start", "type": "Start" }, { "id": "wait", "type": "Delay", "duration": "P30D" }, { "id": "end", "type": "End" }""",
+            $"{Wire("start", "Done", "wait")}, {Wire("wait", "Done", "end")}"));
+        _engine.Clock.SetUtcNow(new DateTimeOffset(9999, 12, 20, 14, 0, 0, TimeSpan.Zero));
+
+        var instance = await _engine.StartAsync("late-delay");
+
+        Assert.Equal(WorkflowStatus.Faulted, instance.Status);
+        var incident = Assert.Single(instance.State.Incidents);
+        Assert.Equal(("wait", "P30D after 9999-12-20 14:00 UTC is past 9999-12-31, the last date the calendar holds."), (incident.ActivityId, incident.Message));
+        Assert.Empty(await _engine.BookmarksAsync(instance.Id));
+    }
+
+    [Fact]
     public async Task WaitForSignal_times_out_onto_its_TimedOut_path()
     {
         await _engine.ImportAsync(Flow("rfi",

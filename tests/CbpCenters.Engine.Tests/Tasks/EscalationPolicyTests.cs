@@ -96,4 +96,16 @@ public sealed class EscalationPolicyTests
     {
         Assert.Throws<InvalidOperationException>(() => At("due", DateTimeOffset.UnixEpoch, null));
     }
+
+    [Fact]
+    public void A_moment_off_either_end_of_the_calendar_is_refused_in_words()
+    {
+        // A mistyped case date (year 9999, year 1) must fault the task's instance with a reason, not a .NET range error.
+        var created = new DateTimeOffset(2026, 3, 2, 14, 0, 0, TimeSpan.Zero);
+        var late = Assert.Throws<InvalidOperationException>(() => At("case.decisionLimit+P30D", created, null, new JsonObject { ["decisionLimit"] = "9999-12-20" }));
+        Assert.Contains("past 9999-12-31", late.Message);
+        var early = Assert.Throws<InvalidOperationException>(() => At("case.filedOn-P60D", created, null, new JsonObject { ["filedOn"] = "0001-01-10" }));
+        Assert.Equal("Escalation at 'case.filedOn-P60D' falls outside the calendar (years 1 to 9999); check the date it counts from.", early.Message);
+        Assert.Throws<InvalidOperationException>(() => At("due+P10BD", created, new DateTimeOffset(9999, 12, 28, 0, 0, 0, TimeSpan.Zero)));
+    }
 }

@@ -12,7 +12,7 @@ namespace CbpCenters.IntegrationTests.Cases;
 /// Input a careless or hostile caller sends: each is refused with a 400 (or 401) naming the field and the rule,
 /// and changes nothing. Found by probing the running service with malformed requests.
 /// </summary>
-public abstract class BadInputScenarios(ServiceFixture service)
+public abstract partial class BadInputScenarios(ServiceFixture service)
 {
     private static JsonObject Protest(string number) => JsonNode.Parse($$"""
         { "protestNumber": "{{number}}", "filedOn": "2026-03-02", "importerNumber": "12-3456789AA", "protestant": "Pacific Circuits Corp.",
@@ -201,10 +201,10 @@ public abstract class BadInputScenarios(ServiceFixture service)
         Assert.Contains("JSON object", await (await admin.PutAsync("/api/v1/centers/ELE", list).ExpectAsync(HttpStatusCode.BadRequest)).DetailTextAsync());
 
         // PostgreSQL cannot store NUL in text: refused up front on every database, never a failed save.
-        var nul = Protest("2704-26-700004");
+        var nul = Protest("2704-26-700041");
         nul["protestant"] = "Pacific\u0000Circuits";
         Assert.Equal(["protestant"], await (await client.PostAsJsonAsync("/api/v1/protests", nul).ExpectAsync(HttpStatusCode.BadRequest)).ErrorFieldsAsync());
-        var escapedBackslash = Protest("2704-26-700005");
+        var escapedBackslash = Protest("2704-26-700042");
         escapedBackslash["protestant"] = "Pacific \\u0000 Circuits";
         await client.PostAsJsonAsync("/api/v1/protests", escapedBackslash).ExpectAsync(HttpStatusCode.Created);
         Assert.Equal(before + 1, await CasesAsync(client));
@@ -212,28 +212,6 @@ public abstract class BadInputScenarios(ServiceFixture service)
         Assert.Equal(["dueTo"], await (await admin.GetAsync("/api/v1/tasks?view=center&dueFrom=2030-01-01T00:00:00Z&dueTo=2020-01-01T00:00:00Z")
             .ExpectAsync(HttpStatusCode.BadRequest)).ErrorFieldsAsync());
         Assert.Equal(["center"], await (await admin.GetAsync("/api/v1/staff?center=XYZ").ExpectAsync(HttpStatusCode.BadRequest)).ErrorFieldsAsync());
-    }
-
-    [Fact]
-    public async Task A_definition_with_holes_is_refused_naming_the_place_and_never_saved()
-    {
-        var admin = await service.ClientAsync("admin");
-        var id = Unique("holes");
-        var holes = new JsonObject
-        {
-            ["definitionId"] = id, ["name"] = "Holes",
-            ["root"] = new JsonObject { ["type"] = "Flowchart", ["activities"] = new JsonArray((JsonNode?)null), ["connections"] = new JsonArray() },
-        };
-
-        var refused = await admin.PostAsJsonAsync("/api/v1/workflow-definitions", holes).ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("root.activities[0]", await refused.DetailTextAsync());
-        await admin.GetAsync($"/api/v1/workflow-definitions/{id}").ExpectAsync(HttpStatusCode.NotFound);
-
-        holes["root"]!["activities"] = JsonNode.Parse("""[ { "id": "start", "type": "Start" } ]""");
-        holes["root"]!["connections"] = JsonNode.Parse("""[ { "source": { "activity": "start", "port": "Done" } } ]""");
-        var dangling = await admin.PostAsJsonAsync("/api/v1/workflow-definitions", holes).ExpectAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("root.connections[0]", await dangling.DetailTextAsync());
-        await admin.GetAsync($"/api/v1/workflow-definitions/{id}").ExpectAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -266,6 +244,29 @@ public abstract class BadInputScenarios(ServiceFixture service)
             .ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["definitionId"], await bare.ErrorFieldsAsync());
         Assert.Contains("intake", await bare.DetailTextAsync());
+    }
+
+    [Fact]
+    public async Task A_Center_code_in_lower_case_is_kept_as_the_Center_writes_it_so_its_staff_see_the_instance()
+    {
+        var admin = await service.ClientAsync("admin");
+
+        var started = await admin.StartAsync("sample-filer-response", "ele");
+
+        Assert.Equal("ELE", started.Text("centerCode"));
+        await (await service.ClientAsync("ele.supervisor")).GetAsync($"/api/v1/workflow-instances/{started.Id()}").ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task An_instance_is_cancelled_without_a_body_since_the_reason_is_optional()
+    {
+        var admin = await service.ClientAsync("admin");
+        var instance = await admin.StartAsync("sample-filer-response", "PHC");
+
+        var cancelled = await (await admin.PostAsync($"/api/v1/workflow-instances/{instance.Id()}/cancel", null).ExpectAsync(HttpStatusCode.OK)).ReadObjectAsync();
+
+        Assert.Equal("Cancelled", cancelled.Status());
+        Assert.Equal("Cancelled", (await admin.InstanceAsync(instance.Id())).Status());
     }
 
     [Fact]

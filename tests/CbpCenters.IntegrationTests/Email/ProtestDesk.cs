@@ -18,13 +18,16 @@ internal sealed class ProtestDesk(ServiceFixture service)
     public const string Reasons = "The assemblies are parts of computers, not complete units (GRI 1; note 5(C) to chapter 84).";
     private static readonly TimeZoneInfo LongBeach = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
 
+    /// <summary>A protest number is filed once; each filing here takes the next one.</summary>
+    private static int _serial = 600_000;
+
     public static string NewFilerAddress() => $"broker-{Guid.NewGuid():N}"[..15] + "@bayside.example";
 
     /// <summary>Files a protest for Pacific Circuits (an Electronics account); returns the case id.</summary>
     public async Task<string> FileAsync(string filerEmail)
     {
         var today = DateOnly.FromDateTime(service.Clock.GetUtcNow().UtcDateTime);
-        var number = $"2704-{today:yy}-{Random.Shared.Next(100000, 999999)}";
+        var number = $"2704-{today:yy}-{Interlocked.Increment(ref _serial):000000}";
         var filed = await (await (await service.ClientAsync("integration")).PostAsJsonAsync("/api/v1/protests", new
         {
             protestNumber = number, filedOn = Iso(today), importerNumber = "12-3456789AA", protestant = "Pacific Circuits Corp.",
