@@ -49,7 +49,12 @@ public sealed class CaseIntake(CbpCentersDbContext db, CaseOptions options, Work
         var centerToday = calendars.TodayAt(routing.CenterCode, now);
         if (centerToday != utcToday) opening = request.Open(centerToday, Reference(centerToday));
         if (routing.AssignsCenterToImporter) importer.CenterCode = routing.CenterCode;
-        await RefuseProtestOnFileAsync(opening, ct);
+        if (await ProtestOnFileAsync(opening, ct) is { } onFile)
+        {
+            // A retry racing its first request finds the case that request has just filed: it gets the first answer.
+            if (key is not null && await ReplayAsync(key, hash, actor, ct) is { } first) return (first, false);
+            throw onFile;
+        }
 
         var data = opening.Data;
         data["filerName"] = Given(request.FilerName) ?? Given(request.ImporterName) ?? importer.Name;
@@ -71,7 +76,7 @@ public sealed class CaseIntake(CbpCentersDbContext db, CaseOptions options, Work
         {
             db.ChangeTracker.Clear();
             if (key is not null && await ReplayAsync(key, hash, actor, ct) is { } first) return (first, false);
-            await RefuseProtestOnFileAsync(opening, ct);
+            if (await ProtestOnFileAsync(opening, ct) is { } racedIn) throw racedIn;
             if (key is null) throw;
             throw new WorkflowConflictException("A request with this Idempotency-Key is being processed; retry it.");
         }
@@ -117,14 +122,14 @@ public sealed class CaseIntake(CbpCentersDbContext db, CaseOptions options, Work
         return ToResult(await db.Cases.AsNoTracking().FirstAsync(c => c.Id == record.Id, ct));
     }
 
-    private async Task RefuseProtestOnFileAsync(CaseOpening opening, CancellationToken ct)
+    /// <summary>The refusal for a protest whose number is already on file, or null: a protest number is filed once.</summary>
+    private async Task<FilingOnFileException?> ProtestOnFileAsync(CaseOpening opening, CancellationToken ct)
     {
-        if (opening.Kind != CaseKinds.Protest) return;
+        if (opening.Kind != CaseKinds.Protest) return null;
         var onFile = await db.Cases.AsNoTracking().Where(c => c.Kind == CaseKinds.Protest && c.Reference == opening.Reference)
             .Select(c => new { c.Id, c.CenterCode, c.CreatedAt }).FirstOrDefaultAsync(ct);
-        if (onFile is not null)
-            throw new FilingOnFileException("protestNumber", onFile.Id,
-                $"Protest {opening.Reference} is already on file: case {onFile.Id} ({onFile.CenterCode} Center, filed {onFile.CreatedAt:yyyy-MM-dd}). A protest number is filed once.");
+        return onFile is null ? null : new FilingOnFileException("protestNumber", onFile.Id,
+            $"Protest {opening.Reference} is already on file: case {onFile.Id} ({onFile.CenterCode} Center, filed {onFile.CreatedAt:yyyy-MM-dd}). A protest number is filed once.");
     }
 
     private async Task<ImporterRecord> ImporterAsync(IntakeRequest request, DateTimeOffset now, CancellationToken ct)
