@@ -1,5 +1,6 @@
 using CbpCenters.Server.Components;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 
@@ -42,7 +43,14 @@ public static class UiServiceCollectionExtensions
             });
         // MapStaticAssets answers GET and HEAD for any path that may be a file; without an endpoint for the other
         // methods, a POST to an address that does not exist would get 405 instead of 404.
-        app.MapFallback(() => TypedResults.NotFound()).ExcludeFromDescription();
+        app.MapFallback(NothingHere).ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>An API caller is told where the addresses are; a browser gets the status code page.</summary>
+    private static Results<ProblemHttpResult, NotFound> NothingHere(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api")
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.",
+                detail: $"Nothing answers {request.Method} {request.Path}: check the address against /openapi/v1.json (ids are GUIDs).")
+            : TypedResults.NotFound();
 }

@@ -184,6 +184,8 @@ public abstract partial class BadInputScenarios(ServiceFixture service)
         // An address that does not exist is still not found, whatever its body.
         using var elsewhere = new StringContent("x", Encoding.UTF8, "text/plain");
         await client.PostAsync("/api/v1/no-such-filing", elsewhere).ExpectAsync(HttpStatusCode.NotFound);
+        var notAnId = await client.GetAsync("/api/v1/cases/not-a-guid").ExpectAsync(HttpStatusCode.NotFound);
+        Assert.Contains("/openapi/v1.json", await notAnId.DetailTextAsync());
         Assert.Equal(before, await CasesAsync(client));
     }
 
