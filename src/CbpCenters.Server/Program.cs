@@ -16,10 +16,10 @@ await app.PrepareAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseJsonOnlyApi();
-app.UseNulRefusal();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseJsonOnlyApi();
+app.UseNulRefusal();
 app.UseAntiforgery();
 
 app.MapHealthChecks("/health");

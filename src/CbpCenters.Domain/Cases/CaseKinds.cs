@@ -18,9 +18,19 @@ public sealed class CaseFieldException(string field, string message) : Exception
     public string Field { get; } = field;
 }
 
-/// <summary>A filing the Centers already hold (a protest number is filed once): the field, and the case that has it. Nothing was created.</summary>
-public sealed class FilingOnFileException(string field, Guid caseId, string message) : Exception(message)
+/// <summary>
+/// A protest the Centers already hold (a protest number is filed once): the field, and the case that has it when the
+/// caller may know it. Nothing was created.
+/// </summary>
+public sealed class FilingOnFileException(string field, string reference, Guid? caseId = null, string? centerCode = null, DateTimeOffset? filedAt = null)
+    : Exception(caseId is null
+        ? $"Protest {reference} is already on file. A protest number is filed once."
+        : $"Protest {reference} is already on file: case {caseId} ({centerCode} Center, filed {filedAt:yyyy-MM-dd}). A protest number is filed once.")
 {
     public string Field { get; } = field;
-    public Guid CaseId { get; } = caseId;
+    public Guid? CaseId { get; } = caseId;
+    public string? CenterCode { get; } = centerCode;
+
+    /// <summary>The same refusal without the case, for a caller who may not see its Center.</summary>
+    public FilingOnFileException WithoutCase() => new(Field, reference);
 }

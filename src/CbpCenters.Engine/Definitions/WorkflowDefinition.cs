@@ -29,7 +29,8 @@ public sealed class VariableDefinition
 public sealed class InputDefinition
 {
     public string Name { get; set; } = "";
-    public string Type { get; set; } = "string";
+    /// <summary>One of <see cref="InputTypes.All"/>; left out, any value fits.</summary>
+    public string Type { get; set; } = InputTypes.Any;
     public bool Required { get; set; }
     public string? Description { get; set; }
 }

@@ -128,8 +128,7 @@ public sealed class CaseIntake(CbpCentersDbContext db, CaseOptions options, Work
         if (opening.Kind != CaseKinds.Protest) return null;
         var onFile = await db.Cases.AsNoTracking().Where(c => c.Kind == CaseKinds.Protest && c.Reference == opening.Reference)
             .Select(c => new { c.Id, c.CenterCode, c.CreatedAt }).FirstOrDefaultAsync(ct);
-        return onFile is null ? null : new FilingOnFileException("protestNumber", onFile.Id,
-            $"Protest {opening.Reference} is already on file: case {onFile.Id} ({onFile.CenterCode} Center, filed {onFile.CreatedAt:yyyy-MM-dd}). A protest number is filed once.");
+        return onFile is null ? null : new FilingOnFileException("protestNumber", opening.Reference, onFile.Id, onFile.CenterCode, onFile.CreatedAt);
     }
 
     private async Task<ImporterRecord> ImporterAsync(IntakeRequest request, DateTimeOffset now, CancellationToken ct)

@@ -56,8 +56,18 @@ public static class IntakeApi
         CaseIntake intake, HttpContext http, string? key, object body, IntakeRequest request, CancellationToken ct)
     {
         RefuseEmptyItems(JsonSerializer.SerializeToNode(body, JsonSerializerOptions.Web), "");
-        var (result, _) = await intake.OpenAsync(request, body, http.User.Identity!.Name!, key, ct);
-        return TypedResults.Created($"/api/v1/cases/{result.CaseId}", result);
+        try
+        {
+            var (result, _) = await intake.OpenAsync(request, body, http.User.Identity!.Name!, key, ct);
+            return TypedResults.Created($"/api/v1/cases/{result.CaseId}", result);
+        }
+        catch (FilingOnFileException onFile)
+        {
+            // Staff of another Center learn that the number is taken, not which case holds it.
+            var centers = await http.RequestServices.GetRequiredService<CenterScope>().CentersAsync(http.User, ct);
+            if (centers is null || (onFile.CenterCode is { } center && centers.Contains(center))) throw;
+            throw onFile.WithoutCase();
+        }
     }
 
     /// <summary>A <c>null</c> in a list (<c>"entries": [null]</c>) is named, rather than read as an entry with nothing in it.</summary>

@@ -110,6 +110,9 @@ public static class InstancesApi
     private static async Task<JsonObject?> OptionalObjectAsync(HttpRequest request, string field, string what, string example, CancellationToken ct)
     {
         if (request.ContentLength is not > 0 && request.Headers.TransferEncoding.Count == 0) return null;
+        // A body without a Content-Type is read as JSON; one that says it is something else is not.
+        if (request.ContentType is not null && !request.HasJsonContentType())
+            throw new BadHttpRequestException("The body must be JSON.", StatusCodes.Status415UnsupportedMediaType);
         JsonNode? body;
         try
         {

@@ -1,3 +1,4 @@
+using CbpCenters.Domain.Cases;
 using CbpCenters.Domain.Centers;
 using CbpCenters.Domain.Identifiers;
 using CbpCenters.Engine.Runtime;
@@ -82,17 +83,19 @@ public static class OrganisationApi
     }
 
     private static async Task<Results<Ok<StaffDto>, NotFound>> UpdateStaff(string userName, StaffRequest request, HttpContext http,
-        UserManager<StaffUser> users, CbpCentersDbContext db, CancellationToken ct)
+        UserManager<StaffUser> users, StrandedWork stranded, CancellationToken ct)
     {
         var user = await users.FindByNameAsync(userName);
         if (user is null) return TypedResults.NotFound();
         OwnAccount.KeepAccess(string.Equals(user.UserName, http.User.Identity?.Name, StringComparison.OrdinalIgnoreCase), request.Active, request.Roles);
-        await LeaveNothingBehindAsync(user, request.CenterCode, db, ct);
+        // Everything is checked before anything is saved.
+        var wanted = request.Roles is { } roles ? Roles(roles) : null;
+        var (fromCenter, wasActive) = (user.CenterCode, user.Active);
         Apply(user, request);
+        await stranded.RefuseAsync(user, fromCenter, wasActive, wanted, ct);
         Check(await users.UpdateAsync(user));
-        if (request.Roles is { } roles)
+        if (wanted is not null)
         {
-            var wanted = Roles(roles);
             var current = await users.GetRolesAsync(user);
             Check(await users.RemoveFromRolesAsync(user, current.Except(wanted)));
             Check(await users.AddToRolesAsync(user, wanted.Except(current)));
@@ -109,29 +112,10 @@ public static class OrganisationApi
         return TypedResults.Ok(new OutOfOfficeResponse(await ToDtoAsync(result.User, users), result.TasksHandedOver));
     }
 
-    /// <summary>Someone moving to another Center leaves nothing behind: no open task they hold, no Center they direct.</summary>
-    private static async Task LeaveNothingBehindAsync(StaffUser user, string? centerCode, CbpCentersDbContext db, CancellationToken ct)
-    {
-        var moving = centerCode is not null && user.CenterCode is { } from
-            && !string.Equals(from, centerCode, StringComparison.OrdinalIgnoreCase);
-        if (!moving) return;
-        var held = await db.Tasks.CountAsync(t => t.Assignee == user.UserName
-            && (t.Status == HumanTaskStatus.Assigned || t.Status == HumanTaskStatus.Unassigned), ct);
-        if (held > 0)
-            throw new WorkflowInputException("centerCode",
-                $"{user.UserName} holds {held} open task(s) at {user.CenterCode}; hand them over first (bulk reassign, or out of office with hand-over).");
-        if (await db.Centers.AnyAsync(c => c.DirectorUserName == user.UserName, ct))
-            throw new WorkflowInputException("centerCode", $"{user.UserName} directs {user.CenterCode}; name another Center Director first.");
-    }
-
     private static void Apply(StaffUser user, StaffRequest request)
     {
         if (request.DisplayName is not null) user.DisplayName = request.DisplayName.Trim();
-        if (request.Email is not null)
-        {
-            if (!System.Net.Mail.MailAddress.TryCreate(request.Email, out _)) throw new WorkflowInputException("email", $"'{request.Email}' is not an email address.");
-            user.Email = request.Email.Trim();
-        }
+        if (request.Email is not null) user.Email = Filing.Email(request.Email, "email");
         if (request.CenterCode is not null)
             user.CenterCode = request.CenterCode.Length == 0 ? null
                 : CenterCatalog.Find(request.CenterCode)?.Code ?? throw new WorkflowInputException("centerCode", $"'{request.CenterCode}' is not a Center code (e.g. PHC, ELE).");

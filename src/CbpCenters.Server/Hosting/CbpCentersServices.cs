@@ -53,6 +53,7 @@ public static class CbpCentersServices
         services.AddScoped<FilerAnswers>();
         services.AddScoped<OutOfOffice>();
         services.AddScoped<CenterLeadership>();
+        services.AddScoped<StrandedWork>();
         services.AddHumanTasks();
         services.AddNotices(Path.Combine(workflowsFolder, "templates"));
         services.AddCbpCentersPersistence(database);

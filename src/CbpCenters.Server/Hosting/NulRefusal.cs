@@ -3,9 +3,10 @@ using System.Text.Json;
 namespace CbpCenters.Server.Hosting;
 
 /// <summary>
-/// A JSON body whose text holds the NUL character (<c>\u0000</c>) is refused with 400 naming the field. PostgreSQL
-/// cannot store NUL in text, so such a filing would otherwise fail deep in its save with a 500. Bodies without the
-/// escape (all real ones) pass after one scan of their bytes.
+/// An API request whose body, query or path holds the NUL character (<c>\u0000</c>, <c>%00</c>) is refused with 400
+/// naming the field. PostgreSQL cannot store or compare NUL in text, so such a request would otherwise fail deep in
+/// its save or query with a 500. Requests without it (all real ones) pass after one scan of their bytes. It runs
+/// after sign-in, so an anonymous caller learns nothing from it.
 /// </summary>
 public static class NulRefusal
 {
@@ -16,24 +17,33 @@ public static class NulRefusal
         app.Use(async (http, next) =>
         {
             var request = http.Request;
-            if (request.Path.StartsWithSegments("/api") && request.HasJsonContentType())
+            if (!request.Path.StartsWithSegments("/api"))
             {
+                await next(http);
+                return;
+            }
+            var field = request.Path.Value!.Contains('\0') ? "path"
+                : request.Query.FirstOrDefault(q => q.Key.Contains('\0') || q.Value.Any(v => v?.Contains('\0') == true)).Key;
+            if (field is null && (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0))
+            {
+                // Whatever the Content-Type says: some endpoints read an optional body as JSON themselves.
                 request.EnableBuffering();
                 using var buffer = new MemoryStream();
                 await request.Body.CopyToAsync(buffer, http.RequestAborted);
                 request.Body.Position = 0;
-                if (buffer.GetBuffer().AsSpan(0, (int)buffer.Length).IndexOf(Escape) >= 0 && FieldWithNul(buffer.ToArray()) is { } field)
-                {
-                    http.Response.StatusCode = StatusCodes.Status400BadRequest;
-                    await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
-                    {
-                        HttpContext = http,
-                        ProblemDetails = ProblemDetailsExceptionHandler.Validation(field, $"{field} must not contain the NUL character (\\u0000)."),
-                    });
-                    return;
-                }
+                if (buffer.GetBuffer().AsSpan(0, (int)buffer.Length).IndexOf(Escape) >= 0) field = FieldWithNul(buffer.ToArray());
             }
-            await next(http);
+            if (field is null)
+            {
+                await next(http);
+                return;
+            }
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
+            {
+                HttpContext = http,
+                ProblemDetails = ProblemDetailsExceptionHandler.Validation(field, $"{field} must not contain the NUL character (\\u0000)."),
+            });
         });
         return app;
     }

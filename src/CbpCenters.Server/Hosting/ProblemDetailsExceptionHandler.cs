@@ -106,7 +106,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         var problem = Validation(e.Field, e.Message);
         problem.Title = "Already on file.";
         problem.Status = StatusCodes.Status409Conflict;
-        problem.Extensions["caseId"] = e.CaseId;
+        if (e.CaseId is { } caseId) problem.Extensions["caseId"] = caseId;
         return problem;
     }
 

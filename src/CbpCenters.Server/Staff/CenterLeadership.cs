@@ -16,21 +16,17 @@ public sealed class CenterLeadership(CbpCentersDbContext db, UserManager<StaffUs
 {
     /// <exception cref="WorkflowNotFoundException">No Center has the code.</exception>
     /// <exception cref="WorkflowInputException">A person who cannot hold the post; nothing is saved.</exception>
-    public async Task<CenterProfile> SetAsync(string code, string? director, string? dfo, string directorField, string dfoField, CancellationToken ct)
+    public async Task<CenterProfile> SetAsync(string code, string? directorName, string? dfoName, string directorField, string dfoField, CancellationToken ct)
     {
         var center = await db.Centers.FirstOrDefaultAsync(c => c.Code == code.ToUpperInvariant(), ct)
             ?? throw new WorkflowNotFoundException($"'{code}' is not a Center code.");
-        director = string.IsNullOrWhiteSpace(director) ? null : director.Trim();
-        dfo = string.IsNullOrWhiteSpace(dfo) ? null : dfo.Trim();
-        if (director is not null)
-        {
-            var person = await InRoleAsync(director, AppRoles.CenterDirector, "Center Director", directorField);
-            if (person.CenterCode != center.Code)
-                throw new WorkflowInputException(directorField, $"{director} works for {person.CenterCode ?? "no Center"}, so cannot direct {center.Code}; move them to {center.Code} first.");
-        }
-        if (dfo is not null) await InRoleAsync(dfo, AppRoles.Dfo, "Director, Field Operations", dfoField);
-        center.DirectorUserName = director;
-        center.DfoUserName = dfo;
+        // Kept as the account spells it, whatever the caller typed: other rules compare the names.
+        var director = string.IsNullOrWhiteSpace(directorName) ? null : await InRoleAsync(directorName.Trim(), AppRoles.CenterDirector, "Center Director", directorField);
+        if (director is not null && director.CenterCode != center.Code)
+            throw new WorkflowInputException(directorField, $"{director.UserName} works for {director.CenterCode ?? "no Center"}, so cannot direct {center.Code}; move them to {center.Code} first.");
+        var dfo = string.IsNullOrWhiteSpace(dfoName) ? null : await InRoleAsync(dfoName.Trim(), AppRoles.Dfo, "Director, Field Operations", dfoField);
+        center.DirectorUserName = director?.UserName;
+        center.DfoUserName = dfo?.UserName;
         await db.SaveChangesAsync(ct);
         return center;
     }

@@ -44,6 +44,7 @@ public sealed class StaffAdministration(ScopedWork work)
         OwnAccount.KeepAccess(userName == staff.UserName, active: null, wanted);
         var users = sp.GetRequiredService<UserManager<StaffUser>>();
         var user = await users.FindByNameAsync(userName) ?? throw new WorkflowNotFoundException($"{userName} is not a staff account.");
+        await sp.GetRequiredService<StrandedWork>().RefuseAsync(user, user.CenterCode, user.Active, wanted, default);
         var current = await users.GetRolesAsync(user);
         Check(await users.RemoveFromRolesAsync(user, current.Except(wanted)));
         Check(await users.AddToRolesAsync(user, wanted.Except(current)));

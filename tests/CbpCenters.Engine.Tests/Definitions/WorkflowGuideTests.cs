@@ -42,11 +42,28 @@ public sealed class WorkflowGuideTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Every_choice_the_engine_accepts_is_named()
+    public void Every_choice_the_engine_accepts_is_named_where_it_is_written()
     {
-        string[] choices = [.. FormFieldTypes.All, .. EscalationActions.All, .. EscalationTargets.All, .. EscalationModes.All,
-            .. AssignmentStrategies.All, .. InputTypes.All];
-        Assert.Equal([], [.. choices.Where(choice => !Guide.Contains($"`{choice}`", StringComparison.Ordinal))]);
+        (string Bullet, string[] Choices)[] groups =
+        [
+            ("- **`inputs`**", InputTypes.All),
+            ("- `strategy`", AssignmentStrategies.All),
+            ("- `outcomes` (required)", FormFieldTypes.All),
+            ("- `escalation`", [.. EscalationActions.All, .. EscalationTargets.All, .. EscalationModes.All]),
+        ];
+        var missing = groups.SelectMany(g => g.Choices.Where(choice => Bullet(g.Bullet)?.Contains($"`{choice}`", StringComparison.Ordinal) != true)
+            .Select(choice => $"{g.Bullet}: `{choice}`"));
+        Assert.Equal([], [.. missing]);
+    }
+
+    /// <summary>A top-level bullet of the guide, with its indented lines, from its opening words to the next bullet or paragraph.</summary>
+    private static string? Bullet(string opening)
+    {
+        var start = Guide.IndexOf("\n" + opening, StringComparison.Ordinal);
+        if (start < 0) return null;
+        var ends = new[] { Guide.IndexOf("\n- ", start + 1, StringComparison.Ordinal), Guide.IndexOf("\n\n", start + 1, StringComparison.Ordinal) }
+            .Where(i => i > 0).DefaultIfEmpty(Guide.Length);
+        return Guide[start..ends.Min()];
     }
 
     /// <summary>The text from the activity's heading to the next heading.</summary>

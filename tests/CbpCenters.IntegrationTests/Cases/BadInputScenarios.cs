@@ -214,6 +214,7 @@ public abstract partial class BadInputScenarios(ServiceFixture service)
         Assert.Equal(["dueTo"], await (await admin.GetAsync("/api/v1/tasks?view=center&dueFrom=2030-01-01T00:00:00Z&dueTo=2020-01-01T00:00:00Z")
             .ExpectAsync(HttpStatusCode.BadRequest)).ErrorFieldsAsync());
         Assert.Equal(["center"], await (await admin.GetAsync("/api/v1/staff?center=XYZ").ExpectAsync(HttpStatusCode.BadRequest)).ErrorFieldsAsync());
+        Assert.Equal(["reference"], await (await admin.GetAsync("/api/v1/cases?reference=a%00b").ExpectAsync(HttpStatusCode.BadRequest)).ErrorFieldsAsync());
     }
 
     [Fact]
@@ -229,6 +230,8 @@ public abstract partial class BadInputScenarios(ServiceFixture service)
         using var broken = new StringContent("""{"text":""", Encoding.UTF8, "application/json");
         var payload = await admin.PostAsync($"/api/v1/workflow-instances/{instance.Id()}/signals/go", broken).ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["payload"], await payload.ErrorFieldsAsync());
+        using var text = new StringContent("""{"text":"hello"}""", Encoding.UTF8, "text/plain");
+        await admin.PostAsync($"/api/v1/workflow-instances/{instance.Id()}/signals/go", text).ExpectAsync(HttpStatusCode.UnsupportedMediaType);
         Assert.Equal("Suspended", (await admin.InstanceAsync(instance.Id())).Status());
 
         var center = await admin.PostAsJsonAsync("/api/v1/workflow-instances", new { definitionId = id, centerCode = "XYZ" }).ExpectAsync(HttpStatusCode.BadRequest);

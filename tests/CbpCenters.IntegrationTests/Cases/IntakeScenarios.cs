@@ -90,6 +90,11 @@ public abstract class IntakeScenarios(ServiceFixture service)
         Assert.Contains(first["caseId"]!.GetValue<string>(), again["errors"]!["protestNumber"]![0]!.GetValue<string>());
         var retry = await PostAsync(client, "/api/v1/protests", Protest("2704-26-200003"), HttpStatusCode.Created, key);
         Assert.Equal(first["caseId"]!.GetValue<string>(), retry["caseId"]!.GetValue<string>());
+        // A specialist of another Center learns the number is taken, not which Long Beach case has it.
+        var elsewhere = await PostAsync(await service.ClientAsync("phc.is1"), "/api/v1/protests", Protest("2704-26-200003"), HttpStatusCode.Conflict);
+        Assert.Null(elsewhere["caseId"]);
+        Assert.DoesNotContain(first["caseId"]!.GetValue<string>(), elsewhere.ToJsonString());
+        Assert.DoesNotContain("ELE", elsewhere["errors"]!["protestNumber"]![0]!.GetValue<string>());
 
         // Filed at once under different keys, one protest wins and the others are told it is on file.
         var racing = await Task.WhenAll(Enumerable.Range(0, 5).Select(async _ =>

@@ -35,6 +35,11 @@ public abstract class OrganisationChangeScenarios(ServiceFixture service)
             .ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["toUser"], await wrongCenter.ErrorFieldsAsync());
         Assert.Contains("IMM", await wrongCenter.DetailTextAsync());
+        var bogusRole = await admin.PutAsJsonAsync($"/api/v1/staff/{holder}", new { centerCode = "PHC", roles = new[] { "Bogus" } })
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["roles"], await bogusRole.ErrorFieldsAsync());
+        var deactivated = await admin.PutAsJsonAsync($"/api/v1/staff/{holder}", new { active = false }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["active"], await deactivated.ErrorFieldsAsync());
         Assert.Equal(holder, (await (await service.ClientAsync(holder)).DetailAsync(task.Id()))["task"]!.Text("assignee"));
         Assert.Equal("IMM", (await (await admin.GetAsync($"/api/v1/staff/{holder}")).ReadObjectAsync()).Text("centerCode"));
 
@@ -54,12 +59,17 @@ public abstract class OrganisationChangeScenarios(ServiceFixture service)
         Assert.Equal(["directorUserName"], await foreign.ErrorFieldsAsync());
         Assert.Contains("works for PHC", await foreign.DetailTextAsync());
         Assert.Equal("agr.director", (await AgrAsync(admin))["directorUserName"]!.GetValue<string>());
+        // Kept as the accounts spell it, so the rules that compare names find them.
+        await admin.PutAsJsonAsync("/api/v1/centers/AGR", new { directorUserName = "AGR.Director", dfoUserName = "DFO.NewYork" }).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(("agr.director", "dfo.newyork"), ((await AgrAsync(admin)).Text("directorUserName"), (await AgrAsync(admin)).Text("dfoUserName")));
 
         var successor = (await admin.HireAsync("AGR", "ImportSpecialist", 1))[0];
         await admin.PutAsJsonAsync($"/api/v1/staff/{successor}", new { roles = new[] { "Staff", "CenterDirector" } }).ExpectAsync(HttpStatusCode.OK);
         await admin.PutAsJsonAsync("/api/v1/centers/AGR", new { directorUserName = successor, dfoUserName = "dfo.newyork" }).ExpectAsync(HttpStatusCode.OK);
         var leaving = await admin.PutAsJsonAsync($"/api/v1/staff/{successor}", new { centerCode = "PHC" }).ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Contains("directs AGR", await leaving.DetailTextAsync());
+        var demoted = await admin.PutAsJsonAsync($"/api/v1/staff/{successor}", new { roles = new[] { "Staff" } }).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["roles"], await demoted.ErrorFieldsAsync());
 
         await admin.PutAsJsonAsync("/api/v1/centers/AGR", new { directorUserName = "agr.director", dfoUserName = "dfo.newyork" }).ExpectAsync(HttpStatusCode.OK);
         await admin.PutAsJsonAsync($"/api/v1/staff/{successor}", new { centerCode = "PHC" }).ExpectAsync(HttpStatusCode.OK);
