@@ -57,8 +57,9 @@ public sealed class CaseIntake(CbpCentersDbContext db, CaseOptions options, Work
         }
 
         var data = opening.Data;
-        data["filerName"] = Given(request.FilerName) ?? Given(request.ImporterName) ?? importer.Name;
-        if (Given(request.FilerEmail) is { } email) data["filerEmails"] = new System.Text.Json.Nodes.JsonArray(email);
+        data["filerName"] = Filing.Optional(request.FilerName, "filerName", Filing.NameLength)
+            ?? Filing.Optional(request.ImporterName, "importerName", Filing.NameLength) ?? importer.Name;
+        if (Filing.OptionalEmail(request.FilerEmail, "filerEmail") is { } email) data["filerEmails"] = new System.Text.Json.Nodes.JsonArray(email);
         var record = new CaseRecord
         {
             Id = caseId, Kind = opening.Kind, Reference = opening.Reference, CenterCode = routing.CenterCode, RoutingReason = routing.Reason,
@@ -168,8 +169,6 @@ public sealed class CaseIntake(CbpCentersDbContext db, CaseOptions options, Work
             : request.Kind == CaseKinds.Inquiry ? routing.RouteAccount(importer, lines, "htsNumber", htsField: "htsNumber")
             : routing.RouteAccount(importer, lines, "lines");
     }
-
-    private static string? Given(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string Prefix(string kind) => kind switch { CaseKinds.PriorDisclosure => "PD", CaseKinds.Inquiry => "INQ", _ => "CASE" };
 

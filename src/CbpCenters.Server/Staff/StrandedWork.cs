@@ -32,10 +32,12 @@ public sealed class StrandedWork(CbpCentersDbContext db)
                 throw new WorkflowInputException(field,
                     $"{user.UserName} holds {held} open task(s) at {fromCenter ?? "their Center"}; hand them over first (bulk reassign, or out of office with hand-over).");
         }
-        var directs = await db.Centers.Where(c => c.DirectorUserName == user.UserName).Select(c => c.Code).ToListAsync(ct);
+        var posts = await db.Centers.Where(c => c.DirectorUserName == user.UserName || c.DfoUserName == user.UserName)
+            .Select(c => new { c.Code, Directs = c.DirectorUserName == user.UserName }).ToListAsync(ct);
+        var directs = posts.Where(p => p.Directs).Select(p => p.Code).ToList();
         if (directs.Count > 0 && (moving || leaving || roles?.Contains(AppRoles.CenterDirector) == false))
             throw new WorkflowInputException(field, $"{user.UserName} directs {string.Join(", ", directs)}; name another Center Director first.");
-        var oversees = await db.Centers.Where(c => c.DfoUserName == user.UserName).Select(c => c.Code).ToListAsync(ct);
+        var oversees = posts.Where(p => !p.Directs).Select(p => p.Code).ToList();
         if (oversees.Count > 0 && (leaving || roles?.Contains(AppRoles.Dfo) == false))
             throw new WorkflowInputException(field, $"{user.UserName} is the DFO of {string.Join(", ", oversees)}; name another DFO first.");
     }
